@@ -1,0 +1,281 @@
+"""The knowledge base: countries, organisations, people and their dated offices.
+
+Why a class built from data files: the knowledge is reviewed CSV/YAML with sources
+(``data/kb/``), and every question the resolver asks ("who was Turkey's foreign minister on
+2024-12-01?") is answered from the dated office spells, never from the article's wording.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from diplograph.text import split_list, token_key
+
+
+@dataclass(frozen=True)
+class Spell:
+    """One person in one office, half-open: ``start <= day < end`` (``end`` None = still in office)."""
+
+    person_id: str
+    polity: str
+    office: str
+    title: str
+    start: date
+    end: date | None
+    source: str
+
+    def covers(self, day: date) -> bool:
+        return self.start <= day and (self.end is None or day < self.end)
+
+    def overlaps(self, first: date, last: date | None) -> bool:
+        """Does the spell share any day with ``[first, last)``?"""
+        return (last is None or self.start < last) and (self.end is None or first < self.end)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What a gazetteer phrase can refer to."""
+
+    kind: str  # person | country | org | role | institution | collective | spokesperson
+    target: str  # person id, country code, org code, office key, or the phrase itself
+    via: str  # name | alias | surname | adjective | metonym | title
+    case_sensitive: bool = False
+    needs_capital: bool = False
+    country: str | None = None  # for country titles and institutions
+    sector: str | None = None
+
+
+@dataclass
+class Country:
+    code: str
+    name: str
+
+
+@dataclass
+class Organization:
+    code: str
+    name: str
+    cameo: str
+    kind: str
+
+
+@dataclass
+class Person:
+    id: str
+    name: str
+    aliases: list[str]
+    source: str
+
+
+@dataclass
+class KnowledgeBase:
+    countries: dict[str, Country] = field(default_factory=dict)
+    organizations: dict[str, Organization] = field(default_factory=dict)
+    persons: dict[str, Person] = field(default_factory=dict)
+    spells: list[Spell] = field(default_factory=list)
+    office_sectors: dict[str, str] = field(default_factory=dict)
+    seniority: list[str] = field(default_factory=list)
+    phrases: dict[tuple[str, ...], list[Entry]] = field(default_factory=lambda: defaultdict(list))
+    max_phrase_len: int = 1
+    version: str = ""
+
+    # ----------------------------------------------------------------- lookups
+    def add_phrase(self, phrase: str, entry: Entry) -> None:
+        key = token_key(phrase)
+        if not key or entry in self.phrases[key]:
+            return
+        self.phrases[key].append(entry)
+        self.max_phrase_len = max(self.max_phrase_len, len(key))
+
+    def spells_for(self, person_id: str) -> list[Spell]:
+        return self._by_person.get(person_id, [])
+
+    def holders(self, polity: str, office: str) -> list[Spell]:
+        return self._by_office.get((polity, office), [])
+
+    def holder_on(self, polity: str, office: str, day: date) -> Spell | None:
+        return next((s for s in self.holders(polity, office) if s.covers(day)), None)
+
+    def office_on(self, person_id: str, day: date, prefer: str | None = None) -> Spell | None:
+        """The office a person held on ``day``: the preferred one if held, else the most senior."""
+        held = [s for s in self.spells_for(person_id) if s.covers(day)]
+        if not held:
+            return None
+        for spell in held:
+            if spell.office == prefer:
+                return spell
+        return min(held, key=lambda s: self._rank(s.office))
+
+    def latest_office(self, person_id: str, prefer: str | None = None) -> Spell | None:
+        spells = self.spells_for(person_id)
+        preferred = [s for s in spells if s.office == prefer]
+        pool = preferred or spells
+        return max(pool, key=lambda s: s.start) if pool else None
+
+    def _rank(self, office: str) -> int:
+        return self.seniority.index(office) if office in self.seniority else len(self.seniority)
+
+    def polity_name(self, code: str | None) -> str | None:
+        if code is None:
+            return None
+        if code in self.countries:
+            return self.countries[code].name
+        if code in self.organizations:
+            return self.organizations[code].name
+        return None
+
+    def actor_code(self, polity: str | None, sector: str | None) -> str | None:
+        """CAMEO-style code: country + sector (``TURGOV``), or the organisation's own code."""
+        if polity is None:
+            return None
+        if polity in self.organizations:
+            return self.organizations[polity].cameo or polity
+        return f"{polity}{sector or ''}"
+
+    def index(self) -> None:
+        by_person: dict[str, list[Spell]] = defaultdict(list)
+        by_office: dict[tuple[str, str], list[Spell]] = defaultdict(list)
+        for spell in self.spells:
+            by_person[spell.person_id].append(spell)
+            by_office[(spell.polity, spell.office)].append(spell)
+        for spells in by_office.values():
+            spells.sort(key=lambda s: s.start)
+        self._by_person = dict(by_person)
+        self._by_office = dict(by_office)
+
+
+# --------------------------------------------------------------------- loading
+def _read_csv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def _parse_date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def _is_short_caps(phrase: str) -> bool:
+    letters = [c for c in phrase if c.isalpha()]
+    return 0 < len(letters) <= 4 and all(c.isupper() for c in letters)
+
+
+def _load_countries(kb: KnowledgeBase, path: Path, excluded: set[str]) -> None:
+    for row in _read_csv(path):
+        code = row["code"]
+        kb.countries[code] = Country(code=code, name=row["name"])
+        for column, via in (
+            ("name", "name"),
+            ("names", "name"),
+            ("adjectives", "adjective"),
+            ("demonyms", "adjective"),
+            ("metonyms", "metonym"),
+        ):
+            for phrase in [row[column]] if column == "name" else split_list(row.get(column)):
+                if phrase.lower() in excluded:
+                    continue
+                kb.add_phrase(
+                    phrase,
+                    Entry("country", code, via, _is_short_caps(phrase), needs_capital=True),
+                )
+
+
+def _load_organizations(kb: KnowledgeBase, path: Path) -> None:
+    for row in _read_csv(path):
+        code = row["code"]
+        kb.organizations[code] = Organization(code, row["name"], row.get("cameo") or "", row.get("kind") or "")
+        for phrase in [row["name"], *split_list(row.get("aliases"))]:
+            kb.add_phrase(phrase, Entry("org", code, "name", _is_short_caps(phrase), needs_capital=True))
+
+
+def _surname(name: str, polities: set[str], family_first: set[str]) -> str | None:
+    parts = [p for p in name.replace(",", " ").split() if p]
+    if len(parts) < 2:
+        return None
+    return parts[0] if polities & family_first else parts[-1]
+
+
+def _load_people(kb: KnowledgeBase, directory: Path, roles: dict[str, Any]) -> None:
+    for row in _read_csv(directory / "offices.csv"):
+        kb.spells.append(
+            Spell(
+                person_id=row["person_id"],
+                polity=row["polity"],
+                office=row["office"],
+                title=row["title"],
+                start=date.fromisoformat(row["start"]),
+                end=_parse_date(row.get("end")),
+                source=row["source"],
+            )
+        )
+    kb.index()
+    stoplist = {s.lower() for s in roles.get("surname_stoplist", [])}
+    family_first = set(roles.get("family_name_first", []))
+    taken = {key for key, entries in kb.phrases.items() if entries}
+    for row in _read_csv(directory / "persons.csv"):
+        person = Person(row["id"], row["name"], split_list(row.get("aliases")), row.get("source", ""))
+        kb.persons[person.id] = person
+        kb.add_phrase(person.name, Entry("person", person.id, "name", needs_capital=True))
+        for alias in person.aliases:
+            kb.add_phrase(alias, Entry("person", person.id, "alias", needs_capital=True))
+        polities = {s.polity for s in kb.spells_for(person.id)}
+        for full in [person.name, *person.aliases]:
+            surname = _surname(full, polities, family_first)
+            if not surname or surname.lower() in stoplist or len(surname) < 3:
+                continue
+            key = token_key(surname)
+            if key in taken:
+                continue  # a country, organisation or title already owns this word
+            kb.add_phrase(surname, Entry("person", person.id, "surname", needs_capital=True))
+
+
+def _load_roles(kb: KnowledgeBase, roles: dict[str, Any]) -> None:
+    for office, spec in roles["offices"].items():
+        sector = spec.get("sector")
+        kb.office_sectors[office] = sector
+        for title in spec.get("titles", []):
+            kb.add_phrase(title, Entry("role", office, "title", _is_short_caps(title), sector=sector))
+        for country, titles in (spec.get("country_titles") or {}).items():
+            for title in titles:
+                kb.add_phrase(title, Entry("role", office, "title", country=country, sector=sector))
+    for title in roles.get("spokesperson_titles", []):
+        kb.add_phrase(title, Entry("spokesperson", "spokesperson", "title", sector="GOV"))
+    for spec in roles.get("institutions", []):
+        for phrase in spec["phrases"]:
+            kb.add_phrase(
+                phrase,
+                Entry("institution", spec["office"], "name", country=spec.get("country"), sector=spec["sector"]),
+            )
+    for phrase in roles.get("collectives", []):
+        kb.add_phrase(phrase, Entry("collective", phrase, "phrase"))
+    kb.seniority = list(roles.get("seniority", []))
+
+
+def load_kb_from(directory: Path) -> KnowledgeBase:
+    """Build a knowledge base from a directory laid out like ``data/kb``."""
+    roles = yaml.safe_load((directory / "roles.yaml").read_text(encoding="utf-8"))
+    curated_path = directory / "countries_curated.yaml"
+    curated = yaml.safe_load(curated_path.read_text(encoding="utf-8")) if curated_path.exists() else {}
+    excluded = {s.lower() for s in (curated or {}).get("exclude", [])}
+    kb = KnowledgeBase()
+    _load_roles(kb, roles)
+    _load_countries(kb, directory / "countries.csv", excluded)
+    _load_organizations(kb, directory / "organizations.csv")
+    _load_people(kb, directory, roles)
+    kb.version = f"kb-{len(kb.persons)}p-{len(kb.spells)}s-{len(kb.countries)}c"
+    return kb
+
+
+@lru_cache(maxsize=1)
+def load_kb() -> KnowledgeBase:
+    """The bundled knowledge base, loaded once per process."""
+    with resources.as_file(resources.files("diplograph").joinpath("data/kb")) as directory:
+        return load_kb_from(Path(directory))

@@ -1,0 +1,217 @@
+"""Find actor mentions in clean text with the KB gazetteer, then compose them.
+
+Why a token trie over folded text and not spaCy's NER: it is cheap enough to run on every
+sentence in the pre-pass that decides what to parse, it folds diacritics, and it knows the
+KB's ids. Composition then turns "Turkey" + "'s" + "top diplomat" into one role mention and
+"Turkish Foreign Minister" + "Mevlut Çavuşoğlu" into one titled person mention.
+"""
+
+from __future__ import annotations
+
+import re
+
+from diplograph.actors.kb import Entry, KnowledgeBase
+from diplograph.model import Mention
+from diplograph.text import fold, tokens
+
+ROLE_KINDS = {"role", "spokesperson"}
+COUNTRY_GAP = re.compile(r"^\s*(?:['’]s|s['’])?\s*$")
+COORD_GAP = re.compile(r"^\s*(?:,|and|,\s*and)\s*$")
+# "U.S. and European counterparts": a regional adjective joins the role but names no state.
+REGION_GAP = re.compile(r"^\s+and\s+(?:other\s+)?[A-Z][a-z]+\s+$")
+# "pro-Turkish rebels", "Turkish-backed allies", "anti-Russian": the country is not the actor.
+MODIFIER_BEFORE = re.compile(r"(?:\bpro|\banti|\bnon)-$", re.IGNORECASE)
+MODIFIER_AFTER = re.compile(r"^-(?:backed|led|allied|aligned|supported|funded|brokered|based|born|made|owned|controlled|held)\b", re.IGNORECASE)
+TITLE_PAREN_GAP = re.compile(r"^\s*\(\s*$")
+DETERMINER_BEFORE = re.compile(r"(?:\b(?:his|her|their|its|the|a|an)\s+)$", re.IGNORECASE)
+OF_COUNTRY = re.compile(r"^\s+of\s+(?:the\s+)?$")
+NAME_AFTER_TITLE = re.compile(
+    r"^\s+((?:[A-Z][\w'’-]+|al-[A-Z][\w-]+|bin|bint|ibn|van|von|de|da|del|der|le|la)"
+    r"(?:\s+(?:[A-Z][\w'’.-]+|al-[A-Z][\w-]+|bin|bint|ibn|van|von|de|da|del|der|le|la)){0,3})"
+)
+NOT_NAMES = {"The", "A", "An", "On", "In", "At", "And", "But", "Said", "Says", "Who", "Has", "Had", "Was", "Is", "Will"}
+
+
+def _case_ok(original: str, entry: Entry) -> bool:
+    if entry.case_sensitive:
+        letters = [c for c in original if c.isalpha()]
+        return all(c.isupper() for c in letters)
+    if entry.needs_capital:
+        return original[:1].isupper()
+    return True
+
+
+def scan(text: str, kb: KnowledgeBase) -> list[tuple[int, int, list[Entry]]]:
+    """Longest-match gazetteer scan; returns (start, end, entries) spans in text order."""
+    toks = tokens(fold(text))
+    spans: list[tuple[int, int, list[Entry]]] = []
+    i = 0
+    while i < len(toks):
+        for n in range(min(kb.max_phrase_len, len(toks) - i), 0, -1):
+            entries = kb.phrases.get(tuple(t[0] for t in toks[i : i + n]))
+            if not entries:
+                continue
+            start, end = toks[i][1], toks[i + n - 1][2]
+            if end < len(text) and text[end] == "." and text[start:end].count(".") >= 1:
+                end += 1  # keep the closing dot of abbreviations such as "U.S."
+            valid = [e for e in entries if _case_ok(text[start:end], e)]
+            if valid:
+                spans.append((start, end, valid))
+                i += n
+                break
+        else:
+            i += 1
+    return spans
+
+
+def _to_mention(text: str, start: int, end: int, entries: list[Entry]) -> Mention:
+    kinds = {e.kind for e in entries}
+    # A phrase that is both a person name and something else is read as the person only
+    # when nothing else claims it; countries and organisations win otherwise.
+    for kind in ("country", "org", "institution", "role", "spokesperson", "person", "collective"):
+        if kind in kinds:
+            chosen = [e for e in entries if e.kind == kind]
+            break
+    first = chosen[0]
+    mention = Mention(kind=first.kind, text=text[start:end], start=start, end=end, via=first.via)
+    if first.kind == "person":
+        mention.candidates = sorted({e.target for e in chosen})
+    elif first.kind in ("country", "org"):
+        mention.country = first.target
+        mention.candidates = [first.target]
+    elif first.kind in ("role", "institution", "spokesperson"):
+        mention.office = first.target
+        mention.country = first.country
+        mention.sector = first.sector
+        mention.counterpart = first.target == "counterpart"
+        mention.plural = mention.text.lower().endswith("s") and not mention.text.lower().endswith("ss")
+    return mention
+
+
+def _absorb_countries(text: str, mentions: list[Mention], index: int) -> int:
+    """Attach the countries written before a role ("Turkish and U.S. foreign ministers")."""
+    role = mentions[index]
+    countries: list[str] = []
+    first = index
+    cursor = index - 1
+    gap_pattern = COUNTRY_GAP
+    while cursor >= 0:
+        previous = mentions[cursor]
+        gap = text[previous.end : mentions[first].start]
+        if not countries and previous.kind == "country" and REGION_GAP.match(gap):
+            gap = ""
+        if previous.kind in ("country", "org") and gap_pattern.match(gap):
+            countries.insert(0, previous.country or "")
+            first = cursor
+            cursor -= 1
+            gap_pattern = COORD_GAP
+            continue
+        break
+    if not countries:
+        return index
+    role.countries = countries
+    role.country = countries[0] if len(countries) == 1 else None
+    role.start = mentions[first].start
+    del mentions[first:index]
+    return first
+
+
+def _absorb_of_country(text: str, mentions: list[Mention], index: int) -> None:
+    role = mentions[index]
+    if index + 1 >= len(mentions) or role.country or role.countries:
+        return
+    following = mentions[index + 1]
+    if following.kind == "country" and OF_COUNTRY.match(text[role.end : following.start]):
+        role.country = following.country
+        role.countries = [following.country or ""]
+        role.end = following.end
+        del mentions[index + 1]
+
+
+def _include_determiner(text: str, mention: Mention) -> None:
+    match = DETERMINER_BEFORE.search(text[max(0, mention.start - 8) : mention.start])
+    if match:
+        mention.start -= len(match.group())
+
+
+def _spokesperson_office(mention: Mention, previous: Mention | None, text: str) -> None:
+    """"State Department spokesman" takes the office of the institution named before it."""
+    if previous is None or previous.kind != "institution" or text[previous.end : mention.start].strip():
+        return
+    if previous.office == "foreign_ministry":
+        mention.office = "foreign_ministry_spokesperson"
+    mention.country = mention.country or previous.country
+    mention.countries = mention.countries or previous.countries
+    mention.start = previous.start
+    mention.kind = "role"
+
+
+def _attach_title(text: str, mentions: list[Mention], index: int) -> None:
+    """A role written right before a name is that person's title, not a separate actor."""
+    role = mentions[index]
+    nxt = mentions[index + 1] if index + 1 < len(mentions) else None
+    gap_end = nxt.start if nxt else len(text)
+    gap = text[role.end : nxt.start] if nxt is not None else ""
+    if nxt is not None and nxt.kind == "person" and (not gap.strip() or TITLE_PAREN_GAP.match(gap)):
+        nxt.title_text = text[role.start : role.end]
+        nxt.office = role.office
+        nxt.country = role.country
+        nxt.start = role.start
+        nxt.text = text[nxt.start : nxt.end]
+        del mentions[index]
+        return
+    match = NAME_AFTER_TITLE.match(text[role.end : gap_end + 40 if nxt is None else gap_end])
+    if match and match.group(1).split()[0] not in NOT_NAMES and not role.counterpart and not role.plural:
+        name = match.group(1).rstrip(".")
+        end = role.end + match.start(1) + len(name)
+        mentions[index] = Mention(
+            kind="unknown_person",
+            text=text[role.start : end],
+            start=role.start,
+            end=end,
+            country=role.country,
+            office=role.office,
+            sector=role.sector,
+            title_text=text[role.start : role.end],
+            via="title",
+        )
+
+
+def _is_modifier(text: str, start: int, end: int) -> bool:
+    return bool(MODIFIER_BEFORE.search(text[max(0, start - 5) : start]) or MODIFIER_AFTER.match(text[end : end + 12]))
+
+
+def find_mentions(text: str, kb: KnowledgeBase) -> list[Mention]:
+    """Entry point: every actor mention in ``text`` with offsets into it."""
+    mentions = [
+        _to_mention(text, start, end, entries)
+        for start, end, entries in scan(text, kb)
+        if not _is_modifier(text, start, end)
+    ]
+    index = 0
+    while index < len(mentions):
+        mention = mentions[index]
+        if mention.kind in ROLE_KINDS or mention.kind == "institution":
+            index = _absorb_countries(text, mentions, index)
+            mention = mentions[index]
+            if mention.kind == "spokesperson":
+                _spokesperson_office(mention, mentions[index - 1] if index else None, text)
+                if mention.kind == "role" and index and mentions[index - 1].kind == "institution":
+                    del mentions[index - 1]
+                    index -= 1
+            _absorb_of_country(text, mentions, index)
+        index += 1
+    index = 0
+    while index < len(mentions):
+        mention = mentions[index]
+        if mention.kind in ROLE_KINDS:
+            _include_determiner(text, mention)
+            mention.text = text[mention.start : mention.end]
+            before = len(mentions)
+            _attach_title(text, mentions, index)
+            if len(mentions) < before:
+                continue
+        elif mention.kind == "institution":
+            mention.text = text[mention.start : mention.end]
+        index += 1
+    return mentions

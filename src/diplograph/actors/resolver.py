@@ -1,0 +1,184 @@
+"""Resolve actor mentions to entities, with office and country on the event date.
+
+Why resolution waits for the date: "the Turkish foreign minister" was Çavuşoğlu in 2022 and
+Fidan in 2024. The resolver asks the KB's dated office spells, prefers people the article names
+elsewhere when the date is unknown, and leaves a mention unresolved (surface text, country and
+sector, no id) rather than guess.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from diplograph.actors.kb import KnowledgeBase, Spell
+from diplograph.model import Actor, Mention
+
+FAR_PAST = date(1900, 1, 1)
+
+
+@dataclass
+class DocContext:
+    """What the whole article tells the resolver: people it names unambiguously."""
+
+    kb: KnowledgeBase
+    named_people: set[str] = field(default_factory=set)
+
+    @classmethod
+    def from_mentions(cls, kb: KnowledgeBase, mentions: list[Mention]) -> DocContext:
+        named = {
+            m.candidates[0]
+            for m in mentions
+            if m.kind == "person" and len(m.candidates) == 1 and m.via in ("name", "alias")
+        }
+        return cls(kb=kb, named_people=named)
+
+
+def person_windows(mention: Mention, kb: KnowledgeBase) -> list[tuple[date, date | None]]:
+    """When could this person have acted in the role the text gives them?"""
+    if mention.kind != "person" or len(mention.candidates) != 1:
+        return []
+    spells = kb.spells_for(mention.candidates[0])
+    if mention.office:
+        spells = [s for s in spells if s.office == mention.office] or spells
+    if not spells or not mention.office:
+        return []
+    first = min(s.start for s in spells)
+    last = None if any(s.end is None for s in spells) else max(s.end for s in spells if s.end)
+    return [(first, last)]
+
+
+def _person_actor(kb: KnowledgeBase, person_id: str, mention: Mention, day: date | None, via: str) -> Actor:
+    person = kb.persons[person_id]
+    spell: Spell | None = None
+    if day is not None:
+        spell = kb.office_on(person_id, day, prefer=mention.office)
+    elif mention.office:
+        spell = kb.latest_office(person_id, prefer=mention.office)
+        if spell is not None and spell.office != mention.office:
+            spell = None
+    polity = spell.polity if spell else _home_polity(kb, person_id, mention)
+    sector = kb.office_sectors.get(spell.office) if spell else None
+    return Actor(
+        role="participant",
+        text=mention.text,
+        name=person.name,
+        id=person.id,
+        country=polity,
+        office=spell.office if spell else None,
+        title=spell.title if spell else None,
+        code=kb.actor_code(polity, sector or "GOV") if spell else kb.actor_code(polity, None),
+        resolved_by=via,
+        start=mention.start,
+        end=mention.end,
+    )
+
+
+def _home_polity(kb: KnowledgeBase, person_id: str, mention: Mention) -> str | None:
+    if mention.country:
+        return mention.country
+    polities = {s.polity for s in kb.spells_for(person_id) if s.polity in kb.countries}
+    return polities.pop() if len(polities) == 1 else None
+
+
+def _unresolved(kb: KnowledgeBase, mention: Mention, country: str | None, office: str | None) -> Actor:
+    sector = kb.office_sectors.get(office or "", None) or mention.sector or ("GOV" if office else None)
+    return Actor(
+        role="participant",
+        text=mention.text,
+        name=mention.text if mention.kind == "unknown_person" else None,
+        id=None,
+        country=country,
+        office=office if office != "counterpart" else None,
+        code=kb.actor_code(country, sector),
+        resolved_by=None,
+        start=mention.start,
+        end=mention.end,
+    )
+
+
+def _pick_person(candidates: list[str], ctx: DocContext, day: date | None, mention: Mention) -> str | None:
+    if len(candidates) == 1:
+        return candidates[0]
+    named = [c for c in candidates if c in ctx.named_people]
+    if len(named) == 1:
+        return named[0]
+    if day is not None:
+        in_office = [
+            c for c in candidates
+            if any(s.covers(day) and (mention.office is None or s.office == mention.office) for s in ctx.kb.spells_for(c))
+        ]
+        if len(in_office) == 1:
+            return in_office[0]
+    return None
+
+
+def _holder(
+    ctx: DocContext, polity: str, office: str, day: date | None, others: list[Actor]
+) -> tuple[str | None, str]:
+    """Who held ``office`` of ``polity``: by date, else by who the article names."""
+    kb = ctx.kb
+    if day is not None:
+        spell = kb.holder_on(polity, office, day)
+        return (spell.person_id, "role+date") if spell else (None, "")
+    holders = kb.holders(polity, office)
+    named = {s.person_id for s in holders if s.person_id in ctx.named_people}
+    named -= {a.id for a in others}
+    if len(named) == 1:
+        return named.pop(), "role+context"
+    return None, ""
+
+
+def _anchor_office(others: list[Actor]) -> str | None:
+    return next((a.office for a in others if a.office), None)
+
+
+def resolve_mention(mention: Mention, day: date | None, ctx: DocContext, others: list[Actor]) -> list[Actor]:
+    """Entry point: the actor(s) a mention denotes on ``day`` (None when the date is unknown)."""
+    kb = ctx.kb
+    if mention.kind == "person":
+        chosen = _pick_person(mention.candidates, ctx, day, mention)
+        if chosen is None:
+            return [_unresolved(kb, mention, mention.country, mention.office)]
+        via = mention.via if mention.via in ("name", "alias", "surname") else "name"
+        return [_person_actor(kb, chosen, mention, day, via)]
+    if mention.kind == "country":
+        code = mention.country
+        via = "metonym" if mention.via == "metonym" else "country"
+        return [Actor("participant", mention.text, kb.polity_name(code), code, code, None, None,
+                      kb.actor_code(code, "GOV" if via == "metonym" else None), via, mention.start, mention.end)]
+    if mention.kind == "org":
+        code = mention.country
+        return [Actor("participant", mention.text, kb.polity_name(code), code, code, None, None,
+                      kb.actor_code(code, None), "org", mention.start, mention.end)]
+    if mention.kind == "institution":
+        return [Actor("participant", mention.text, None, None, mention.country, mention.office, None,
+                      kb.actor_code(mention.country, mention.sector), "institution", mention.start, mention.end)]
+    if mention.kind == "unknown_person":
+        return [_unresolved(kb, mention, mention.country, mention.office)]
+    if mention.kind == "role":
+        return _resolve_role(mention, day, ctx, others)
+    return []
+
+
+def _resolve_role(mention: Mention, day: date | None, ctx: DocContext, others: list[Actor]) -> list[Actor]:
+    kb = ctx.kb
+    office = _anchor_office(others) if mention.counterpart else mention.office
+    polities = mention.countries or ([mention.country] if mention.country else [])
+    actors: list[Actor] = []
+    for polity in polities:
+        if not polity or not office:
+            actors.append(_unresolved(kb, mention, polity or None, office))
+            continue
+        person_id, via = _holder(ctx, polity, office, day, others + actors)
+        if person_id is None:
+            actors.append(_unresolved(kb, mention, polity, office))
+            continue
+        resolved = _person_actor(kb, person_id, Mention("person", mention.text, mention.start, mention.end, office=office), day, via)
+        if resolved.country != polity:
+            actors.append(_unresolved(kb, mention, polity, office))
+            continue
+        actors.append(resolved)
+    if not polities:
+        actors.append(_unresolved(kb, mention, None, office))
+    return actors

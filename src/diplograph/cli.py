@@ -1,0 +1,188 @@
+"""Command line: a thin layer over the pipeline and the store.
+
+Why thin: every command parses its options, calls one library function, and prints. Bad input
+files are reported on stderr with the file and reason while the rest of the batch goes on.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from datetime import date
+from importlib import resources
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from diplograph.ingest import read_articles
+from diplograph.model import Article, ArticleResult, InputError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help="Turn news articles into political event data.")
+err = Console(stderr=True)
+out = Console()
+
+PathsArg = Annotated[list[Path], typer.Argument(help=".txt / .jsonl files or directories")]
+DbOpt = Annotated[Path, typer.Option("--db", help="DuckDB database file")]
+
+
+def _parse_date(value: str | None, option: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not an ISO date (YYYY-MM-DD)", param_hint=option) from None
+
+
+def _articles(paths: list[Path], published: date | None, errors: list[InputError]) -> Iterator[Article]:
+    for item in read_articles(paths, published=published):
+        if isinstance(item, InputError):
+            errors.append(item)
+            err.print(f"[yellow]skipped[/] {item}")
+        else:
+            yield item
+
+
+def _results(paths: list[Path], published: date | None, errors: list[InputError]) -> Iterator[ArticleResult]:
+    from diplograph.pipeline import extract_articles, load_resources
+
+    yield from extract_articles(_articles(paths, published, errors), load_resources())
+
+
+@app.command()
+def extract(
+    paths: PathsArg,
+    published: Annotated[str | None, typer.Option(help="publication date for articles without one")] = None,
+) -> None:
+    """Extract events and write one JSON object per article to stdout."""
+    from diplograph.events.lexicon import load_lexicon
+
+    errors: list[InputError] = []
+    table_version = load_lexicon().score_table
+    for result in _results(paths, _parse_date(published, "--published"), errors):
+        sys.stdout.write(json.dumps(result.to_record(table_version), ensure_ascii=False) + "\n")
+    sys.stdout.flush()
+    if errors:
+        err.print(f"{len(errors)} input(s) could not be read")
+
+
+@app.command()
+def ingest(
+    paths: PathsArg,
+    db: DbOpt = Path("diplograph.duckdb"),
+    published: Annotated[str | None, typer.Option(help="publication date for articles without one")] = None,
+) -> None:
+    """Extract events and store articles and events in the database (idempotent)."""
+    stats = _ingest(paths, db, _parse_date(published, "--published"))
+    out.print(
+        f"articles added {stats.added}, unchanged {stats.unchanged}, replaced {stats.replaced}; "
+        f"events stored {stats.events}; unreadable inputs {len(stats.errors)}"
+    )
+
+
+def _ingest(paths: list[Path], db: Path, published: date | None):
+    from diplograph.actors.kb import load_kb
+    from diplograph.events.lexicon import load_lexicon
+    from diplograph.store import connect, ingest_results
+
+    errors: list[InputError] = []
+    con = connect(db)
+    try:
+        stats = ingest_results(con, _results(paths, published, errors), load_lexicon().score_table, load_kb().version)
+    finally:
+        con.close()
+    stats.errors = [str(e) for e in errors]
+    return stats
+
+
+def _actor_label(actor: dict) -> str:
+    name = actor.get("name") or actor.get("text")
+    extra = ", ".join(x for x in (actor.get("country"), actor.get("office")) if x)
+    return f"{name} ({extra})" if extra else name
+
+
+def print_events_table(records: list[dict], title: str) -> None:
+    table = Table(title=title, show_lines=False)
+    for column in ("date", "type", "mode", "cameo", "status", "actors", "topics", "doc"):
+        table.add_column(column, overflow="fold")
+    for record in records:
+        table.add_row(
+            record["date"] or "?",
+            record["type"],
+            record["mode"] or "",
+            record["cameo"],
+            record["status"],
+            "\n".join(_actor_label(a) for a in record["actors"]),
+            ", ".join(record["topics"][:5]),
+            record.get("doc_id", ""),
+        )
+    out.print(table)
+
+
+@app.command()
+def events(
+    db: DbOpt = Path("diplograph.duckdb"),
+    actor: Annotated[list[str] | None, typer.Option(help="country, CAMEO code prefix or KB id; repeat for a dyad")] = None,
+    type: Annotated[list[str] | None, typer.Option("--type", help="PLOVER event type")] = None,
+    since: Annotated[str | None, typer.Option(help="earliest event date")] = None,
+    until: Annotated[str | None, typer.Option(help="latest event date")] = None,
+    format: Annotated[str, typer.Option("--format", help="table or jsonl")] = "table",
+) -> None:
+    """Query stored events."""
+    from diplograph.store import connect, query_events
+
+    if not db.exists():
+        err.print(f"[red]no database at {db}[/]: run `diplograph ingest` first")
+        raise typer.Exit(1)
+    con = connect(db)
+    try:
+        records = query_events(con, actor, _parse_date(since, "--since"), _parse_date(until, "--until"), type)
+    finally:
+        con.close()
+    if format == "jsonl":
+        for record in records:
+            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+    elif format == "table":
+        print_events_table(records, f"{len(records)} events")
+    else:
+        raise typer.BadParameter("use table or jsonl", param_hint="--format")
+
+
+@app.command()
+def demo(
+    db: DbOpt = Path("diplograph.duckdb"),
+    examples: Annotated[Path | None, typer.Option(help="folder of example articles")] = None,
+) -> None:
+    """Ingest the bundled example articles and show the events found."""
+    from diplograph.store import connect, counts, query_events
+
+    folder = examples or _bundled_examples()
+    source = folder / "seeds.jsonl" if (folder / "seeds.jsonl").exists() else folder
+    stats = _ingest([source], db, None)
+    con = connect(db)
+    try:
+        records = query_events(con)
+        totals = counts(con)
+    finally:
+        con.close()
+    print_events_table(records, f"diplograph demo: events in {db}")
+    out.print(
+        f"ingested {source}: {stats.added} new article(s), {stats.unchanged} already stored; "
+        f"database holds {totals['articles']} articles and {totals['events']} events"
+    )
+
+
+def _bundled_examples() -> Path:
+    here = Path(__file__).resolve()
+    for parent in here.parents:
+        if (parent / "examples").is_dir():
+            return parent / "examples"
+    return Path(str(resources.files("diplograph").joinpath("data/examples")))
+
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,427 @@
+"""Code event frames from one parsed sentence.
+
+Why frames and not finished events: a frame holds what the sentence says (trigger, who is in
+which grammatical slot, which date words govern it, its status). Turning mentions into people
+needs the event date ("the Turkish foreign minister" on that day), and merging reports needs the
+whole article, so both happen later in the pipeline.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from copy import copy
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+from diplograph.dates import DateExpr
+from diplograph.events.lexicon import Lexicon
+from diplograph.model import Mention, Sentence
+
+ACTOR_KINDS = {"person", "country", "org", "role", "institution", "unknown_person", "collective"}
+TRANSPARENT_NOUNS = {"series", "number", "round", "string", "flurry", "wave", "set", "couple"}
+CLAUSE_PREPS = {"in", "during", "after", "following", "on", "at", "before", "ahead"}
+CONTINUATION_LEMMAS = {"discuss", "address", "talk", "focus", "cover", "touch"}
+
+
+@dataclass
+class Frame:
+    sentence: Sentence
+    trigger: Token
+    type: str
+    cameo: str
+    mode: str | None
+    symmetric: bool
+    sources: list[Mention] = field(default_factory=list)
+    targets: list[Mention] = field(default_factory=list)
+    places: list[Mention] = field(default_factory=list)
+    status: str = "occurred"
+    dates: list[DateExpr] = field(default_factory=list)
+    collective: bool = False
+    continuation: bool = False
+    nominal: bool = False
+    backgrounded: bool = False  # a noun trigger inside a prepositional phrase ("the summit")
+    date_head: Token | None = None  # a light verb whose date words belong to this noun trigger
+
+    def mentions(self) -> list[Mention]:
+        seen: list[Mention] = []
+        for mention in [*self.sources, *self.targets]:
+            if all(mention is not other for other in seen):
+                seen.append(mention)
+        return seen
+
+
+class SentenceView:
+    """Token <-> mention lookups for one parsed sentence."""
+
+    def __init__(self, doc: Doc, sentence: Sentence, mentions: list[Mention]):
+        self.doc = doc
+        self.sentence = sentence
+        self.by_token: dict[int, Mention] = {}
+        for mention in mentions:
+            lo, hi = mention.start - sentence.start, mention.end - sentence.start
+            for token in doc:
+                if token.idx < hi and token.idx + len(token) > lo:
+                    self.by_token[token.i] = mention
+
+    def mention(self, token: Token) -> Mention | None:
+        return self.by_token.get(token.i)
+
+    def actor_mentions(self, tokens: list[Token]) -> list[Mention]:
+        found: list[Mention] = []
+        for token in tokens:
+            mention = self.mention(token)
+            if mention is None:
+                # "his US counterpart" heads may sit outside a composed span; look one level down
+                for child in token.children:
+                    if child.dep_ in ("compound", "poss", "nmod") and self.mention(child):
+                        mention = self.mention(child)
+                        break
+            if mention is not None and mention.kind in ACTOR_KINDS and all(mention is not m for m in found):
+                found.append(mention)
+        return found
+
+
+ARGUMENT_DEPS = ("conj", "appos", "compound", "nmod")
+
+
+def expand(token: Token) -> list[Token]:
+    """A token and everything coordinated, in apposition or compounded with it.
+
+    Compounds and nominal modifiers are followed too because the small parser often hangs one
+    conjunct of "Blinken and Turkish Foreign Minister Hakan Fidan" below the other.
+    """
+    out = [token]
+    for child in token.children:
+        if child.dep_ in ARGUMENT_DEPS:
+            out.extend(expand(child))
+    return out
+
+
+def subjects(verb: Token, depth: int = 0) -> list[Token]:
+    found = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if found or depth > 3:
+        return [t for s in found for t in expand(s)]
+    if verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
+        return subjects(verb.head, depth + 1)
+    if verb.dep_ in ("acl", "relcl", "pcomp") and verb.head is not verb:
+        head = verb.head
+        if verb.dep_ == "pcomp":  # "with Rutte calling Erdogan": the subject hangs off the prep
+            return [t for c in verb.children if c.dep_ in ("nsubj",) for t in expand(c)]
+        return expand(head)
+    return []
+
+
+def prep_objects(token: Token, words: set[str]) -> list[Token]:
+    out: list[Token] = []
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in words:
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    out.extend(expand(obj))
+    return out
+
+
+def direct_objects(verb: Token) -> list[Token]:
+    return [t for c in verb.children if c.dep_ in ("dobj", "obj") for t in expand(c)]
+
+
+def agents(verb: Token) -> list[Token]:
+    return [t for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj" for t in expand(o)]
+
+
+def governing_verb(noun: Token) -> Token | None:
+    """The verb a noun trigger belongs to: "held [talks]", "In the [call] with B, A said"."""
+    token = noun
+    for _ in range(5):
+        head = token.head
+        if head is token:
+            return None
+        if token.dep_ in ("dobj", "obj") and head.pos_ in ("VERB", "AUX"):
+            return head
+        if token.dep_ == "pobj" and head.dep_ == "prep":
+            grand = head.head
+            if grand.pos_ in ("VERB", "AUX") and (head.lower_ in CLAUSE_PREPS or token is not noun):
+                return grand
+            if grand.lemma_.lower() in TRANSPARENT_NOUNS:
+                token = grand
+                continue
+            return None
+        return None
+    return None
+
+
+def _status(trigger: Token, lexicon: Lexicon) -> str:
+    children = list(trigger.children)
+    if any(c.dep_ == "neg" for c in children):
+        return "denied"
+    aux = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
+    if aux & lexicon.future_aux:
+        return "planned"
+    if aux & lexicon.hypothetical_aux:
+        return "hypothetical"
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in children):
+        return "hypothetical"
+    if trigger.pos_ in ("NOUN", "PROPN") and any(
+        c.lower_ in lexicon.future_modifiers for c in children if c.dep_ in ("amod", "compound", "det")
+    ):
+        return "planned"
+    head = trigger
+    for _ in range(3):
+        if head.dep_ not in ("xcomp", "ccomp", "conj", "dobj", "pobj", "prep") or head.head is head:
+            break
+        governor = head.head
+        lemma = governor.lemma_.lower()
+        if head.dep_ == "xcomp" and lemma in lexicon.future_governors:
+            return "planned"
+        if head.dep_ == "xcomp" and lemma == "be":  # "is to visit"
+            return "planned"
+        if head.dep_ in ("ccomp", "dobj") and lemma in lexicon.denial_governors:
+            return "denied"
+        if head.dep_ == "conj":
+            head = governor
+            continue
+        if lemma == "ahead" or (head.dep_ == "prep" and head.lower_ == "ahead"):
+            return "planned"
+        head = governor
+    return "occurred"
+
+
+def _mode(trigger: Token, spec: dict[str, Any], lexicon: Lexicon) -> str | None:
+    mode = spec.get("mode")
+    if spec.get("type") != "CONSULT" or mode in ("phone", "visit"):
+        return mode
+    text = " " + " ".join(t.lower_ for t in _own_clause(trigger)) + " "
+    if any(f" {phrase} " in text for phrase in lexicon.mode_cues["phone"]):
+        return "phone"
+    return mode
+
+
+def _own_clause(trigger: Token) -> list[Token]:
+    """The trigger's subtree without embedded clauses, which report other events."""
+    out: list[Token] = []
+    stack = [trigger]
+    while stack:
+        token = stack.pop()
+        out.append(token)
+        for child in token.children:
+            if child.dep_ in ("ccomp", "advcl", "relcl", "acl", "parataxis", "nsubj", "nsubjpass"):
+                continue
+            stack.append(child)
+    return sorted(out, key=lambda t: t.i)
+
+
+def _triggers(doc: Doc, lexicon: Lexicon) -> Iterator[tuple[Token, dict[str, Any], bool]]:
+    for token in doc:
+        lemma = token.lemma_.lower()
+        if token.pos_ in ("VERB", "AUX") and lemma in lexicon.verbs:
+            spec = lexicon.verbs[lemma]
+            if spec.get("light"):
+                continue
+            yield token, spec, False
+        elif token.pos_ in ("NOUN", "PROPN") and (lemma in lexicon.nouns or token.lower_ in lexicon.nouns):
+            spec = lexicon.nouns.get(token.lower_) or lexicon.nouns[lemma]
+            if spec.get("compound_only") or (spec.get("plural_only") and token.lower_ == lemma):
+                continue
+            yield token, spec, True
+
+
+def _verb_frame(view: SentenceView, token: Token, spec: dict[str, Any], lexicon: Lexicon) -> Frame | None:
+    subj = subjects(token)
+    passive = any(c.dep_ == "nsubjpass" for c in token.children)
+    objects = direct_objects(token)
+    if spec.get("objects"):
+        if not any(o.lemma_.lower() in spec["objects"] or o.lower_ in spec["objects"] for o in objects):
+            return None
+    if any(c.dep_ == "prep" and c.lower_ in spec.get("blocked_preps", []) for c in token.children):
+        return None
+    with_objs = prep_objects(token, {"with", "to"} if spec.get("needs") else {"with"})
+    for obj in objects:
+        with_objs += prep_objects(obj, {"with"})
+    frame = Frame(view.sentence, token, spec["type"], spec["cameo"], _mode(token, spec, lexicon), bool(spec.get("symmetric")))
+    subj_m = view.actor_mentions(subj)
+    if passive:
+        frame.sources = view.actor_mentions(agents(token))
+        frame.targets = subj_m
+    else:
+        frame.sources = subj_m
+    object_role = spec.get("object")
+    obj_m = view.actor_mentions(objects) if object_role in ("participant", "target") else []
+    if spec.get("person_object"):
+        obj_m = [m for m in obj_m if m.kind in ("person", "role", "unknown_person")]
+    if spec.get("to_target"):
+        obj_m += view.actor_mentions(prep_objects(token, {"to"}))
+    if spec.get("in_target"):
+        obj_m += view.actor_mentions(prep_objects(token, {"in"}))
+    if not spec.get("in_target"):
+        place_tokens = prep_objects(token, {"in", "at"}) + [p for o in objects for p in prep_objects(o, {"in", "at"})]
+        frame.places = [m for m in view.actor_mentions(place_tokens) if m.kind == "country"]
+    if not passive:
+        frame.targets = obj_m + [m for m in view.actor_mentions(with_objs) if m not in obj_m]
+    if spec.get("requires_object_actor") and not obj_m and not passive:
+        return None
+    frame.collective = any(m.kind == "collective" for m in frame.sources)
+    needs = spec.get("needs")
+    if needs:
+        plural_subject = len(frame.sources) >= 2 or frame.collective
+        has_with = bool(frame.targets)
+        if not (("with" in needs and has_with) or ("plural_subject" in needs and plural_subject)):
+            return _continuation(frame, token)
+    if frame.type == "CONSULT" and _weight(frame.mentions()) < 2 and not frame.collective:
+        if spec.get("mode") == "visit" and frame.sources and frame.targets:
+            pass
+        else:
+            return _continuation(frame, token)
+    if frame.type != "CONSULT" and not frame.sources:
+        return None
+    frame.status = _status(token, lexicon)
+    return frame
+
+
+def _split_separately(frame: Frame) -> list[Frame]:
+    """"X spoke separately with A and B" is one contact per partner."""
+    if not frame.symmetric or len(frame.targets) < 2 or not frame.sources:
+        return [frame]
+    if not any(c.lower_ in SEPARATE_WORDS for c in frame.trigger.children):
+        return [frame]
+    frames = []
+    for partner in frame.targets:
+        single = copy(frame)
+        single.targets = [partner]
+        frames.append(single)
+    return frames
+
+
+def _continuation(frame: Frame, token: Token) -> Frame | None:
+    """A contact verb with no parties of its own ("issues discussed included ...")."""
+    if token.lemma_.lower() in CONTINUATION_LEMMAS and not frame.mentions():
+        frame.continuation = True
+        return frame
+    return None
+
+
+SEPARATE_WORDS = {"separate", "separately", "individual", "individually", "respectively"}
+SPLITTABLE_NOUNS = {"call", "conversation", "meeting", "talk", "visit"}
+
+
+def _separate_contacts(token: Token) -> bool:
+    """"held separate calls with A, B and C": one contact per named partner."""
+    if any(c.lower_ in SEPARATE_WORDS for c in token.children if c.dep_ in ("amod", "advmod")):
+        return True
+    return token.tag_ == "NNS" and token.lemma_.lower() in SPLITTABLE_NOUNS
+
+
+def _noun_frames(view: SentenceView, token: Token, spec: dict[str, Any], lexicon: Lexicon) -> list[Frame]:
+    frame = Frame(view.sentence, token, spec["type"], spec["cameo"], _mode(token, spec, lexicon), True, nominal=True)
+    owners = view.actor_mentions([t for c in token.children if c.dep_ == "poss" for t in expand(c)])
+    partners = view.actor_mentions(prep_objects(token, {"with", "between"}))
+    verb = governing_verb(token)
+    if verb is not None and not owners:
+        light = lexicon.verbs.get(verb.lemma_.lower(), {})
+        via_light = token.dep_ in ("dobj", "obj") and light.get("light")
+        via_prep = token.dep_ == "pobj"
+        if via_light or via_prep:
+            owners = [m for m in view.actor_mentions(subjects(verb)) if all(m is not p for p in partners)]
+            frame.backgrounded = via_prep
+            frame.status = _status(verb, lexicon) if via_light else "occurred"
+        if via_light:
+            frame.date_head = verb
+    elif token.dep_ == "pobj":
+        frame.backgrounded = True
+    frame.places = [m for m in view.actor_mentions(prep_objects(token, {"in", "at"})) if m.kind == "country"]
+    if frame.status == "occurred":
+        frame.status = _status(token, lexicon)
+    everyone = _unique([*owners, *partners])
+    frame.collective = any(m.kind == "collective" for m in everyone)
+    if _weight(everyone) < 2 and not frame.collective:
+        return []
+    if owners and len(partners) >= 2 and _separate_contacts(token) and token.lemma_.lower() != "summit":
+        frames = []
+        for partner in partners:
+            single = copy(frame)
+            single.sources = [*owners, partner]
+            single.dates = []
+            frames.append(single)
+        return frames
+    frame.sources = everyone
+    return [frame]
+
+
+def _unique(mentions: list[Mention]) -> list[Mention]:
+    unique: list[Mention] = []
+    for mention in mentions:
+        if all(mention is not other for other in unique):
+            unique.append(mention)
+    return unique
+
+
+def _weight(mentions: list[Mention]) -> int:
+    """How many actors the mentions stand for ("the Turkish and U.S. ministers" is two)."""
+    return sum(max(1, len(m.countries)) for m in mentions)
+
+
+def _owning_trigger(token: Token, triggers: dict[int, Frame]) -> Frame | None:
+    """Walk from a date word up to the event it modifies, stopping at clause boundaries."""
+    current = token
+    for _ in range(8):
+        if current.i in triggers:
+            return triggers[current.i]
+        if current.head is current:
+            break
+        if current.pos_ in ("VERB", "AUX") and current.i not in triggers:
+            owned = [f for f in triggers.values() if _inside_clause(f.trigger, current)]
+            return owned[0] if len(owned) == 1 else None
+        current = current.head
+    return None
+
+
+def _inside_clause(trigger: Token, verb: Token) -> bool:
+    """Is ``trigger`` part of ``verb``'s own clause (reached without crossing another verb)?"""
+    current = trigger
+    for _ in range(8):
+        if current is verb:
+            return True
+        if current.head is current:
+            return False
+        if current is not trigger and current.pos_ in ("VERB", "AUX") and current.dep_ != "xcomp":
+            return False
+        if current.dep_ in ("ccomp", "advcl", "relcl", "acl", "conj", "parataxis") and current is not trigger:
+            return False
+        if current is trigger and current.dep_ in ("ccomp", "advcl", "relcl", "acl", "parataxis"):
+            return False
+        current = current.head
+    return False
+
+
+def attach_dates(doc: Doc, sentence: Sentence, frames: list[Frame], exprs: list[DateExpr]) -> None:
+    by_trigger = {f.trigger.i: f for f in frames}
+    for frame in frames:
+        if frame.date_head is not None:
+            by_trigger.setdefault(frame.date_head.i, frame)
+    for expr in exprs:
+        lo, hi = expr.start - sentence.start, expr.end - sentence.start
+        inside = [t for t in doc if t.idx >= lo and t.idx < hi]
+        if not inside:
+            continue
+        root = next((t for t in inside if t.head not in inside or t.head is t), inside[0])
+        owner = _owning_trigger(root, by_trigger)
+        if owner is not None:
+            owner.dates.append(expr)
+
+
+def code_sentence(
+    doc: Doc, sentence: Sentence, mentions: list[Mention], exprs: list[DateExpr], lexicon: Lexicon
+) -> list[Frame]:
+    """Entry point: every event frame the sentence supports, with its date words attached."""
+    view = SentenceView(doc, sentence, mentions)
+    frames: list[Frame] = []
+    for token, spec, is_noun in _triggers(doc, lexicon):
+        if is_noun:
+            frames.extend(_noun_frames(view, token, spec, lexicon))
+            continue
+        frame = _verb_frame(view, token, spec, lexicon)
+        if frame is not None:
+            frames.extend(_split_separately(frame))
+    attach_dates(doc, sentence, frames, exprs)
+    return frames

@@ -1,0 +1,355 @@
+"""The extraction line: article -> clean text -> sentences -> frames -> dated, resolved events.
+
+Why one function per stage and an explicit ``Resources`` object: the models and data files
+load once and are handed to each stage, so there is no hidden global state and the same line
+runs in a CLI, a test, a server or a Dask worker.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+
+from diplograph.actors.kb import KnowledgeBase, load_kb
+from diplograph.actors.mentions import find_mentions
+from diplograph.actors.resolver import DocContext, person_windows, resolve_mention
+from diplograph.clean import clean_article
+from diplograph.dates import DateExpr, ResolvedDate, find_date_expressions, resolve
+from diplograph.events.coder import Frame, code_sentence
+from diplograph.events.lexicon import Lexicon, load_lexicon
+from diplograph.model import Actor, Article, ArticleResult, CleanArticle, Event, Evidence, Mention, Sentence
+from diplograph.nlp import Pipelines, load_pipelines
+from diplograph.text import fold, tokens
+from diplograph.topics import event_topics
+
+PRECISION_RANK = {"day": 3, "month": 2, "year": 1, None: 0}
+CONTINUATION_WINDOW = 4  # sentences after a contact that may still describe it
+
+
+@dataclass
+class Resources:
+    kb: KnowledgeBase
+    lexicon: Lexicon
+    pipelines: Pipelines
+
+
+def load_resources() -> Resources:
+    return Resources(kb=load_kb(), lexicon=load_lexicon(), pipelines=load_pipelines())
+
+
+# ------------------------------------------------------------------ pre-pass
+def is_candidate(sentence: Sentence, mentions: list[Mention], lexicon: Lexicon) -> bool:
+    """Cheap test: a trigger-like word and an actor-like mention; only these get parsed."""
+    if not mentions:
+        return False
+    words = [tok for tok, _, _ in tokens(fold(sentence.text))]
+    return any(word.startswith(key) for word in words for key in lexicon.keywords if word[:3] == key[:3])
+
+
+def mentions_in(sentence: Sentence, mentions: list[Mention]) -> list[Mention]:
+    return [m for m in mentions if m.start >= sentence.start and m.end <= sentence.end]
+
+
+# ------------------------------------------------------------------ dating
+def _best_date(frame: Frame, published: date | None, windows: list[tuple[date, date | None]]) -> ResolvedDate | None:
+    best: ResolvedDate | None = None
+    for expr in frame.dates:
+        resolved = resolve(expr, published, future=frame.status == "planned", windows=windows)
+        if best is None or PRECISION_RANK[resolved.precision] > PRECISION_RANK[best.precision]:
+            best = resolved
+    return best
+
+
+def _frame_windows(frame: Frame, ctx: DocContext) -> list[tuple[date, date | None]]:
+    windows: list[tuple[date, date | None]] = []
+    for mention in frame.mentions():
+        windows.extend(person_windows(mention, ctx.kb))
+    return windows
+
+
+# ------------------------------------------------------------------ actors
+def _resolve_frame_actors(frame: Frame, day: date | None, ctx: DocContext) -> list[Actor]:
+    actors: list[Actor] = []
+    ordered = sorted(frame.mentions(), key=lambda m: m.kind == "role")  # roles need the others first
+    for mention in ordered:
+        role = "participant"
+        if not frame.symmetric:
+            role = "source" if any(mention is m for m in frame.sources) else "target"
+        for actor in resolve_mention(mention, day, ctx, actors):
+            if actor.id is None and actor.country is None:
+                continue  # "counterparts" with no country says nothing checkable
+            actor.role = role
+            if all(actor.key() != other.key() for other in actors):
+                actors.append(actor)
+    actors.sort(key=lambda a: (a.start or 0))
+    return actors
+
+
+def _refine_visit(event: Event, frame: Frame) -> None:
+    """A meeting held in one participant's country is the other participant's visit there."""
+    if event.type != "CONSULT" or event.mode not in (None, "meeting") or not frame.places:
+        return
+    place = frame.places[0].country
+    hosts = [a for a in event.actors if a.country == place]
+    guests = [a for a in event.actors if a.country and a.country != place]
+    if hosts and guests:
+        event.mode, event.cameo, event.symmetric = "visit", "042", False
+        for actor in guests:
+            actor.role = "source"
+        for actor in hosts:
+            actor.role = "target"
+    elif not hosts and guests:
+        event.cameo = "044"
+
+
+# ------------------------------------------------------------------ events
+def _frame_event(frame: Frame, published: date | None, ctx: DocContext, lexicon: Lexicon) -> Event | None:
+    windows = _frame_windows(frame, ctx)
+    dated = _best_date(frame, published, windows)
+    day = dated.date if dated and dated.precision == "day" else None
+    role_day = day or (dated.date if dated and dated.date else None)
+    actors = _resolve_frame_actors(frame, role_day if role_day else None, ctx)
+    if frame.type == "CONSULT" and len(actors) < 2 and not (frame.mode == "visit" and actors):
+        return None
+    cameo = frame.cameo
+    if frame.type == "CONSULT" and frame.mode == "phone":
+        cameo = "041"
+    event = Event(
+        type=frame.type,
+        mode=frame.mode,
+        cameo=cameo,
+        status=frame.status,
+        actors=actors,
+        evidence=[Evidence(frame.sentence.index, frame.sentence.start, frame.sentence.end, frame.sentence.text)],
+        trigger=frame.trigger.text,
+        symmetric=frame.symmetric,
+    )
+    if dated is not None:
+        event.date, event.date_precision, event.date_text = dated.date, dated.precision, dated.text
+        event.date_source, event.date_reason = dated.source, dated.reason
+    _refine_visit(event, frame)
+    event.backgrounded = frame.backgrounded
+    event.sources = [frame]
+    return event
+
+
+def _antecedent(events: list[Event], frame: Frame) -> Event | None:
+    """The contact a collective ("the two", "the pair") or a party-less "discussed" refers to.
+
+    Collectives name the participants of the latest contact reported in a main clause, however
+    far back; a sentence with no parties at all only continues a contact reported just before.
+    """
+    wants_two = any("two" in m.text.lower() or "pair" in m.text.lower() or "both" in m.text.lower() for m in frame.mentions())
+    for event in reversed(events):
+        if event.type != "CONSULT" or event.backgrounded or event.status != "occurred":
+            continue
+        if wants_two and len(event.actors) != 2:
+            continue
+        if frame.continuation and frame.sentence.index - event.evidence[-1].sentence > CONTINUATION_WINDOW:
+            return None
+        return event
+    return None
+
+
+def _compatible_dates(a: Event, b: Event) -> bool:
+    if a.date is None or b.date is None:
+        return True
+    precision = min(PRECISION_RANK[a.date_precision], PRECISION_RANK[b.date_precision])
+    if precision >= 3:
+        return a.date == b.date
+    if precision == 2:
+        return (a.date.year, a.date.month) == (b.date.year, b.date.month)
+    return a.date.year == b.date.year
+
+
+def _same_contact(a: Event, b: Event) -> bool:
+    if a.type != b.type or a.status != b.status:
+        return False
+    if a.mode and b.mode and a.mode != b.mode and {a.mode, b.mode} != {"meeting", "visit"}:
+        return False
+    return a.participant_keys() == b.participant_keys() and _compatible_dates(a, b)
+
+
+def _merge_into(target: Event, other: Event) -> None:
+    """Combine two reports of one contact in the same article; keep every piece of evidence."""
+    for evidence in other.evidence:
+        if all(evidence.sentence != e.sentence for e in target.evidence):
+            target.evidence.append(evidence)
+    if PRECISION_RANK[other.date_precision] > PRECISION_RANK[target.date_precision]:
+        target.date, target.date_precision, target.date_text = other.date, other.date_precision, other.date_text
+        target.date_source, target.date_reason = other.date_source, other.date_reason
+    if target.mode in (None, "meeting") and other.mode in ("phone", "visit"):
+        target.mode, target.cameo = other.mode, other.cameo
+        if other.mode == "visit":
+            target.actors, target.symmetric = other.actors, other.symmetric
+    elif target.mode is None and other.mode:
+        target.mode = other.mode
+    for actor in target.actors:
+        twin = next((o for o in other.actors if o.key() == actor.key()), None)
+        if twin and actor.resolved_by == "coreference" and twin.resolved_by != "coreference":
+            actor.text = twin.text
+    target.evidence.sort(key=lambda e: e.sentence)
+
+
+def merge_events(events: list[Event]) -> list[Event]:
+    merged: list[Event] = []
+    for event in events:
+        twin = next((m for m in merged if _same_contact(m, event)), None)
+        if twin is None:
+            merged.append(event)
+        else:
+            _merge_into(twin, event)
+    return merged
+
+
+def _apply_date_fallbacks(events: list[Event], published: date | None) -> None:
+    """Dates for contacts whose own clause has none, each labelled with where it came from."""
+    lead = next((e for e in events if e.type == "CONSULT" and e.date_precision == "day" and e.status == "occurred"), None)
+    for event in events:
+        if event.date is not None or event.date_reason and "weekday" in event.date_reason:
+            continue
+        if event.type != "CONSULT" or event.status != "occurred":
+            event.date_reason = event.date_reason or "no date expression in the event's clause"
+            continue
+        shares_actor = lead is not None and lead is not event and bool(event.participant_keys() & lead.participant_keys())
+        if shares_actor and lead.mode == event.mode:
+            event.date, event.date_precision, event.date_text = lead.date, "day", lead.date_text
+            event.date_source = "inferred"
+            event.date_reason = "same outreach as the article's lead contact"
+        elif published is not None and not event.backgrounded:
+            event.date, event.date_precision, event.date_source = published, "day", "publication"
+            event.date_reason = "no date in the text; a past-tense report of a recent contact"
+        else:
+            event.date_reason = event.date_reason or "no date expression in the event's clause"
+
+
+def _finish(event: Event, sentences: list[Sentence], mentions: list[Mention], kb: KnowledgeBase, lexicon: Lexicon) -> None:
+    scores = lexicon.scores(event.cameo)
+    if scores:
+        event.goldstein, event.quad_class = scores.goldstein, scores.quad_class
+    used = {(a.start, a.end) for a in event.actors}
+    own = {a.country for a in event.actors if a.country}
+    texts = [sentences[e.sentence].text for e in event.evidence]
+    in_evidence = [
+        m for m in mentions
+        if any(sentences[e.sentence].start <= m.start < sentences[e.sentence].end for e in event.evidence)
+        and (m.start, m.end) not in used
+    ]
+    event.topics = event_topics(texts, in_evidence, own, kb)
+    event.confidence = _confidence(event)
+
+
+def _confidence(event: Event) -> float:
+    """A first, uncalibrated score from resolution and dating quality (issue #4 calibrates it)."""
+    score = 0.5
+    resolved = [a for a in event.actors if a.id]
+    score += 0.2 if len(resolved) == len(event.actors) else -0.1 * (len(event.actors) - len(resolved))
+    score += {"explicit": 0.1, "relative": 0.1, "inferred": 0.05, "publication": 0.0}.get(event.date_source or "", -0.05)
+    score += 0.05 if event.mode else 0.0
+    score += min(0.1, 0.03 * (len(event.evidence) - 1))
+    return max(0.05, min(0.95, score))
+
+
+def extract_clean(clean: CleanArticle, res: Resources, parsed: dict[int, object] | None = None) -> ArticleResult:
+    """Code one cleaned article; ``parsed`` maps sentence index -> spaCy Doc when batched."""
+    article = clean.article
+    if clean.language not in (None, "en") or not clean.clean_text:
+        return ArticleResult(clean, [])
+    if not clean.sentences:
+        clean.sentences = split_sentences_for(clean, res)
+    mentions = find_mentions(clean.clean_text, res.kb)
+    ctx = DocContext.from_mentions(res.kb, mentions)
+    if parsed is None:
+        parsed = parse_candidates(clean, mentions, res)
+    raw_events: list[Event] = []
+    for sentence in clean.sentences:
+        doc = parsed.get(sentence.index)
+        if doc is None:
+            continue
+        exprs: list[DateExpr] = [
+            _shift(e, sentence.start) for e in find_date_expressions(sentence.text)
+        ]
+        for frame in code_sentence(doc, sentence, mentions_in(sentence, mentions), exprs, res.lexicon):
+            event = _event_for_frame(frame, article.published, ctx, res, raw_events)
+            if event is not None:
+                raw_events.append(event)
+    events = merge_events(raw_events)
+    _apply_date_fallbacks(events, article.published)
+    _redate_actors(events, ctx)
+    events = merge_events(events)
+    for event in events:
+        _finish(event, clean.sentences, mentions, res.kb, res.lexicon)
+    return ArticleResult(clean, events)
+
+
+def _event_for_frame(frame: Frame, published: date | None, ctx: DocContext, res: Resources, so_far: list[Event]) -> Event | None:
+    if not (frame.continuation or frame.collective):
+        return _frame_event(frame, published, ctx, res.lexicon)
+    if any(m.kind != "collective" for m in frame.mentions()):
+        return None
+    antecedent = _antecedent(so_far, frame)
+    if antecedent is None:
+        return None
+    event = Event(
+        type="CONSULT",
+        mode=antecedent.mode,
+        cameo=antecedent.cameo,
+        status=antecedent.status,
+        actors=[Actor(**{**a.__dict__, "resolved_by": "coreference"}) for a in antecedent.actors],
+        evidence=[Evidence(frame.sentence.index, frame.sentence.start, frame.sentence.end, frame.sentence.text)],
+        trigger=frame.trigger.text,
+        symmetric=antecedent.symmetric,
+        date=antecedent.date,
+        date_precision=antecedent.date_precision,
+        date_text=antecedent.date_text,
+        date_source=antecedent.date_source,
+        date_reason=antecedent.date_reason,
+    )
+    dated = _best_date(frame, published, [])
+    if dated is not None and dated.date is not None:
+        event.date, event.date_precision, event.date_text = dated.date, dated.precision, dated.text
+        event.date_source, event.date_reason = dated.source, dated.reason
+    return event
+
+
+def _redate_actors(events: list[Event], ctx: DocContext) -> None:
+    """Resolve actors again for events whose date came from a fallback (roles depend on it)."""
+    for event in events:
+        if event.date_source not in ("inferred", "publication") or not event.sources:
+            continue
+        frame = event.sources[0]
+        if frame.continuation or frame.collective:
+            continue
+        actors = _resolve_frame_actors(frame, event.date, ctx)
+        if len(actors) >= len(event.actors):
+            roles = {a.key(): a.role for a in event.actors}
+            for actor in actors:
+                actor.role = roles.get(actor.key(), actor.role)
+            event.actors = actors
+
+
+def _shift(expr: DateExpr, offset: int) -> DateExpr:
+    expr.start += offset
+    expr.end += offset
+    return expr
+
+
+def split_sentences_for(clean: CleanArticle, res: Resources) -> list[Sentence]:
+    from diplograph.nlp import split_sentences
+
+    return split_sentences(clean.clean_text, res.pipelines.splitter)
+
+
+def parse_candidates(clean: CleanArticle, mentions: list[Mention], res: Resources) -> dict[int, object]:
+    chosen = [s for s in clean.sentences if is_candidate(s, mentions_in(s, mentions), res.lexicon)]
+    docs = res.pipelines.parser.pipe([s.text for s in chosen], batch_size=64)
+    return {s.index: doc for s, doc in zip(chosen, docs, strict=True)}
+
+
+def extract_articles(articles: Iterable[Article], res: Resources | None = None) -> Iterator[ArticleResult]:
+    """Entry point: clean and code a stream of articles, parsing candidate sentences in batches."""
+    res = res or load_resources()
+    for article in articles:
+        clean = clean_article(article)
+        yield extract_clean(clean, res)

@@ -1,0 +1,256 @@
+"""DuckDB storage: schema migrations, idempotent ingest, and event queries.
+
+Why all SQL lives here: one module is the only place that knows the database, so a PostgreSQL
+backend can follow behind the same functions. Writes of one article happen in one transaction,
+so an interrupted ingest never leaves half an article behind and can simply be re-run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from diplograph.model import ArticleResult
+
+MIGRATIONS: list[tuple[int, str]] = [
+    (
+        1,
+        """
+        CREATE TABLE articles (
+            doc_id VARCHAR PRIMARY KEY,
+            content_hash VARCHAR NOT NULL,
+            title VARCHAR,
+            published DATE,
+            published_source VARCHAR,
+            language VARCHAR,
+            source VARCHAR,
+            url VARCHAR,
+            clean_text VARCHAR,
+            removed JSON,
+            ingested_at TIMESTAMP DEFAULT current_timestamp
+        );
+        CREATE INDEX articles_hash ON articles(content_hash);
+        CREATE TABLE events (
+            event_id VARCHAR PRIMARY KEY,
+            doc_id VARCHAR NOT NULL,
+            type VARCHAR NOT NULL,
+            mode VARCHAR,
+            cameo VARCHAR,
+            status VARCHAR,
+            date DATE,
+            date_precision VARCHAR,
+            date_text VARCHAR,
+            date_source VARCHAR,
+            goldstein DOUBLE,
+            quad_class INTEGER,
+            confidence DOUBLE,
+            topics VARCHAR[],
+            record JSON NOT NULL
+        );
+        CREATE TABLE event_actors (
+            event_id VARCHAR NOT NULL,
+            position INTEGER NOT NULL,
+            role VARCHAR,
+            text VARCHAR,
+            name VARCHAR,
+            actor_id VARCHAR,
+            country VARCHAR,
+            office VARCHAR,
+            code VARCHAR,
+            resolved_by VARCHAR
+        );
+        CREATE TABLE evidence (
+            event_id VARCHAR NOT NULL,
+            doc_id VARCHAR NOT NULL,
+            sentence INTEGER,
+            start_char INTEGER,
+            end_char INTEGER,
+            text VARCHAR
+        );
+        CREATE TABLE kb_versions (
+            version VARCHAR PRIMARY KEY,
+            first_used TIMESTAMP DEFAULT current_timestamp
+        );
+        """,
+    ),
+]
+
+
+@dataclass
+class IngestStats:
+    added: int = 0
+    unchanged: int = 0
+    replaced: int = 0
+    events: int = 0
+    errors: list[str] = field(default_factory=list)
+
+
+def content_hash(text: str) -> str:
+    """Same article text, same hash: whitespace differences from scraping do not count."""
+    normalised = " ".join(text.split())
+    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()
+
+
+def event_id(doc_id: str, record: dict[str, Any]) -> str:
+    actors = sorted((a.get("id") or a.get("text") or "") for a in record["actors"])
+    first = record["evidence"][0]["start"] if record["evidence"] else -1
+    key = json.dumps([doc_id, record["type"], record["mode"], actors, record["date"], first])
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def connect(path: str | Path) -> duckdb.DuckDBPyConnection:
+    """Open (or create) the database and bring its schema up to date."""
+    con = duckdb.connect(str(path))
+    migrate(con)
+    return con
+
+
+def migrate(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute(
+        "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+        "applied_at TIMESTAMP DEFAULT current_timestamp)"
+    )
+    applied = {row[0] for row in con.execute("SELECT version FROM schema_migrations").fetchall()}
+    for version, sql in MIGRATIONS:
+        if version in applied:
+            continue
+        con.execute("BEGIN TRANSACTION")
+        try:
+            for statement in filter(str.strip, sql.split(";")):
+                con.execute(statement)
+            con.execute("INSERT INTO schema_migrations (version) VALUES (?)", [version])
+            con.execute("COMMIT")
+        except Exception:
+            con.execute("ROLLBACK")
+            raise
+
+
+def _delete_article(con: duckdb.DuckDBPyConnection, doc_id: str) -> None:
+    ids = [r[0] for r in con.execute("SELECT event_id FROM events WHERE doc_id = ?", [doc_id]).fetchall()]
+    for table in ("event_actors", "evidence"):
+        con.executemany(f"DELETE FROM {table} WHERE event_id = ?", [[i] for i in ids])
+    con.execute("DELETE FROM events WHERE doc_id = ?", [doc_id])
+    con.execute("DELETE FROM articles WHERE doc_id = ?", [doc_id])
+
+
+def store_result(con: duckdb.DuckDBPyConnection, result: ArticleResult, table_version: str, stats: IngestStats) -> None:
+    """Write one article and its events; the same text again adds nothing."""
+    record = result.to_record(table_version)
+    digest = content_hash(result.clean.article.text)
+    doc_id = record["doc_id"]
+    same = con.execute(
+        "SELECT doc_id FROM articles WHERE content_hash = ? OR doc_id = ?", [digest, doc_id]
+    ).fetchall()
+    existing = con.execute("SELECT content_hash FROM articles WHERE doc_id = ?", [doc_id]).fetchone()
+    if existing and existing[0] == digest or (same and not existing):
+        stats.unchanged += 1
+        return
+    con.execute("BEGIN TRANSACTION")
+    try:
+        if existing:
+            _delete_article(con, doc_id)
+            stats.replaced += 1
+        else:
+            stats.added += 1
+        con.execute(
+            "INSERT INTO articles (doc_id, content_hash, title, published, published_source, language, "
+            "source, url, clean_text, removed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                doc_id, digest, record["title"], record["published"], record["published_source"],
+                record["language"], record["source"], record["url"], record["clean_text"],
+                json.dumps(record["removed"], ensure_ascii=False),
+            ],
+        )
+        for event in record["events"]:
+            _insert_event(con, doc_id, event)
+            stats.events += 1
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
+
+
+def _insert_event(con: duckdb.DuckDBPyConnection, doc_id: str, event: dict[str, Any]) -> None:
+    eid = event_id(doc_id, event)
+    event = {**event, "event_id": eid, "doc_id": doc_id}
+    con.execute(
+        "INSERT OR REPLACE INTO events (event_id, doc_id, type, mode, cameo, status, date, date_precision, "
+        "date_text, date_source, goldstein, quad_class, confidence, topics, record) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            eid, doc_id, event["type"], event["mode"], event["cameo"], event["status"], event["date"],
+            event["date_precision"], event["date_text"], event["date_source"], event["goldstein"],
+            event["quad_class"], event["confidence"], event["topics"], json.dumps(event, ensure_ascii=False),
+        ],
+    )
+    con.executemany(
+        "INSERT INTO event_actors VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            [eid, i, a["role"], a["text"], a["name"], a["id"], a["country"], a["office"], a["code"], a["resolved_by"]]
+            for i, a in enumerate(event["actors"])
+        ],
+    )
+    con.executemany(
+        "INSERT INTO evidence VALUES (?, ?, ?, ?, ?, ?)",
+        [[eid, doc_id, e["sentence"], e["start"], e["end"], e["text"]] for e in event["evidence"]],
+    )
+
+
+def ingest_results(
+    con: duckdb.DuckDBPyConnection, results: Iterable[ArticleResult], table_version: str, kb_version: str
+) -> IngestStats:
+    stats = IngestStats()
+    con.execute("INSERT OR IGNORE INTO kb_versions (version) VALUES (?)", [kb_version])
+    for result in results:
+        store_result(con, result, table_version, stats)
+    return stats
+
+
+def query_events(
+    con: duckdb.DuckDBPyConnection,
+    actors: list[str] | None = None,
+    since: date | None = None,
+    until: date | None = None,
+    types: list[str] | None = None,
+    limit: int | None = None,
+) -> list[dict[str, Any]]:
+    """Events as extraction-contract records (plus ``event_id`` and ``doc_id``).
+
+    ``actors`` match a participant's country, CAMEO code prefix or KB id; with several, every
+    one must be among the participants (a dyad filter).
+    """
+    sql = ["SELECT record FROM events e WHERE 1=1"]
+    params: list[Any] = []
+    for actor in actors or []:
+        sql.append(
+            "AND EXISTS (SELECT 1 FROM event_actors a WHERE a.event_id = e.event_id AND "
+            "(upper(a.country) = upper(?) OR starts_with(upper(a.code), upper(?)) OR a.actor_id = ?))"
+        )
+        params += [actor, actor, actor]
+    if since:
+        sql.append("AND e.date >= ?")
+        params.append(since)
+    if until:
+        sql.append("AND e.date <= ?")
+        params.append(until)
+    if types:
+        sql.append(f"AND e.type IN ({', '.join('?' for _ in types)})")
+        params += [t.upper() for t in types]
+    sql.append("ORDER BY e.date NULLS LAST, e.doc_id, e.event_id")
+    if limit:
+        sql.append(f"LIMIT {int(limit)}")
+    return [json.loads(row[0]) for row in con.execute(" ".join(sql), params).fetchall()]
+
+
+def counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    return {
+        table: con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        for table in ("articles", "events", "event_actors", "evidence")
+    }
