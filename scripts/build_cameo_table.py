@@ -12,7 +12,9 @@ import csv
 import re
 from pathlib import Path
 
-ROW = re.compile(r"^\|\s*\**(\d{2,4})\**\s*\|\s*\**(.+?)\**\s*\|\s*([+-]?\d+\.\d)\s*\|([^|]*)\|\s*(\d)\s*\|\s*(\d)\s*\|\s*(.+?)\s*\|$")
+ROW = re.compile(
+    r"^\|\s*\**(\d{2,4})\**\s*\|\s*\**(.+?)\**\s*\|\s*([+-]?\d+\.\d)\s*\|([^|]*)\|\s*(\d)\s*\|\s*(\d)\s*\|\s*(.+?)\s*\|$"
+)
 
 
 def parse_rows(markdown: str) -> list[dict[str, str]]:

@@ -29,7 +29,10 @@ def load_articles(paths: list[Path]) -> list[Article]:
 @pytest.fixture(scope="session")
 def seed_results(resources):
     """The seeds with their feed metadata (publication dates)."""
-    return {r.clean.article.doc_id: r for r in extract_articles(load_articles([EXAMPLES / "seeds.jsonl"]), resources)}
+    return {
+        r.clean.article.doc_id: r
+        for r in extract_articles(load_articles([EXAMPLES / "seeds.jsonl"]), resources)
+    }
 
 
 @pytest.fixture(scope="session")
@@ -41,9 +44,16 @@ def seed_results_no_metadata(resources):
 
 @pytest.fixture(scope="session")
 def variant_gold() -> dict[str, dict]:
-    return {json.loads(line)["id"]: json.loads(line) for line in (VARIANTS / "gold.jsonl").read_text().splitlines() if line.strip()}
+    return {
+        json.loads(line)["id"]: json.loads(line)
+        for line in (VARIANTS / "gold.jsonl").read_text().splitlines()
+        if line.strip()
+    }
 
 
 @pytest.fixture(scope="session")
 def variant_results(resources):
-    return {r.clean.article.doc_id: r for r in extract_articles(load_articles([VARIANTS / "articles.jsonl"]), resources)}
+    return {
+        r.clean.article.doc_id: r
+        for r in extract_articles(load_articles([VARIANTS / "articles.jsonl"]), resources)
+    }

@@ -5,8 +5,19 @@ from diplograph.model import Article
 
 BOILERPLATE_SEED_LINES = {
     "001_4c04747d527bc3eb": ["Sitelerimizde reklam", "Bu çerezler", "X"],
-    "002_7c3cb338071413ad": ["Advertising", "MORE ABOUT", "LATEST", "16:01, 07.03.2025", "Rutte after meeting with Trump"],
-    "004_b6bff47565225a41": ["JOIN US ON TELEGRAM", "Follow our coverage", "Other Topics of Interest", "Joe Biden Issues Pardon"],
+    "002_7c3cb338071413ad": [
+        "Advertising",
+        "MORE ABOUT",
+        "LATEST",
+        "16:01, 07.03.2025",
+        "Rutte after meeting with Trump",
+    ],
+    "004_b6bff47565225a41": [
+        "JOIN US ON TELEGRAM",
+        "Follow our coverage",
+        "Other Topics of Interest",
+        "Joe Biden Issues Pardon",
+    ],
 }
 
 
@@ -16,7 +27,10 @@ def test_seed_boilerplate_is_removed_with_reasons(seed_results):
         removed = [r.text for r in clean.removed]
         for start in starts:
             assert any(r.startswith(start) for r in removed), (doc_id, start)
-            assert not any(line.startswith(start) for line in clean.clean_text.splitlines()), (doc_id, start)
+            assert not any(line.startswith(start) for line in clean.clean_text.splitlines()), (
+                doc_id,
+                start,
+            )
         assert all(r.reason for r in clean.removed)
 
 
@@ -25,7 +39,10 @@ def test_story_text_is_kept(seed_results):
         body = result.clean.clean_text
         assert len(body) > 600
         assert result.clean.language == "en"
-    assert "More than 400 people have so far been killed" in seed_results["004_b6bff47565225a41"].clean.clean_text
+    assert (
+        "More than 400 people have so far been killed"
+        in seed_results["004_b6bff47565225a41"].clean.clean_text
+    )
 
 
 def test_unseen_page_chrome():
@@ -37,7 +54,9 @@ def test_unseen_page_chrome():
             "Accept all",
             "Brazilian President Luiz Inácio Lula da Silva met Argentine President Javier Milei in Brasília on Monday.",
             "ADVERTISEMENT",
+            "Photo: AFP",
             "The two leaders discussed a new customs agreement and energy exports across the border.",
+            "Officials from both governments said the agreement would be signed before the end of the year.",
             "Wir verwenden Cookies, um Inhalte und Anzeigen zu personalisieren und die Zugriffe zu analysieren.",
             "Der Präsident der Republik hat am Montag ein neues Gesetz unterzeichnet und veröffentlicht.",
             "Read more: Milei calls Lula ahead of Mercosur summit",
@@ -46,7 +65,6 @@ def test_unseen_page_chrome():
             "Chile's president meets Peru's foreign minister",
             "2 hours ago",
             "Mexico hosts regional leaders",
-            "Photo: AFP",
         ]
     )
     clean = clean_article(Article(doc_id="t", text=text))
@@ -55,6 +73,7 @@ def test_unseen_page_chrome():
     assert clean.clean_text.splitlines() == [
         "Brazilian President Luiz Inácio Lula da Silva met Argentine President Javier Milei in Brasília on Monday.",
         "The two leaders discussed a new customs agreement and energy exports across the border.",
+        "Officials from both governments said the agreement would be signed before the end of the year.",
     ]
     assert reasons["We use cookies to pe"] == "cookie_banner"
     assert reasons["ADVERTISEMENT"] == "advertising"

@@ -7,7 +7,9 @@ from diplograph.model import Article, InputError
 
 
 def test_bad_files_are_reported_and_batch_continues(tmp_path):
-    (tmp_path / "good.txt").write_text("Officials met in Paris on Monday to discuss trade.\n", encoding="utf-8")
+    (tmp_path / "good.txt").write_text(
+        "Officials met in Paris on Monday to discuss trade.\n", encoding="utf-8"
+    )
     (tmp_path / "empty.txt").write_text("", encoding="utf-8")
     (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02binary")
     (tmp_path / "latin1.txt").write_bytes("Caf\xe9 talks".encode("latin-1"))
@@ -40,8 +42,13 @@ def test_published_option_fills_only_missing_dates(tmp_path):
     from datetime import date
 
     (tmp_path / "f.jsonl").write_text(
-        json.dumps({"id": "x", "text": "t", "published": "2020-01-02"}) + "\n" + json.dumps({"id": "y", "text": "t"}),
+        json.dumps({"id": "x", "text": "t", "published": "2020-01-02"})
+        + "\n"
+        + json.dumps({"id": "y", "text": "t"}),
         encoding="utf-8",
     )
-    got = {a.doc_id: a.published for a in read_articles([tmp_path / "f.jsonl"], published=date(2021, 3, 4))}
+    got = {
+        a.doc_id: a.published
+        for a in read_articles([tmp_path / "f.jsonl"], published=date(2021, 3, 4))
+    }
     assert got == {"x": date(2020, 1, 2), "y": date(2021, 3, 4)}

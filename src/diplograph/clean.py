@@ -17,15 +17,63 @@ import yaml
 
 from diplograph.model import Article, CleanArticle, Removed
 
+# "BEIJING, Oct 16 (Reuters) - ", "JERUSALEM (AP) — ", "Beijing (EFE).- ": place and date of filing,
+# not part of the first sentence (its date is the filing date, not an event date).
+DATELINE = re.compile(
+    r"^(?:[A-Z][\w'’. -]{1,40}?(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*"
+    r"\([A-Za-z][A-Za-z .&/-]{1,30}\)\s*(?:\.?-{1,2}|–|—|:)\s+"
+    r"|[A-Z]{3,}(?:[ ,][A-Z]{2,})*(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2})?\s*(?:-{1,2}|–|—)\s+)"
+)
 TERMINAL = re.compile(r"[.!?…:;\"”’')\]]\s*$")
 MIN_WORDS_FOR_LANGUAGE_ID = 6
 FOREIGN_LANGUAGE_MIN_PROB = 0.9
 TEASER_SUMMARY_MAX_WORDS = 40
 HEADLINE_MAX_WORDS = 25
 NEWS_LANGUAGES = [
-    "en", "de", "fr", "es", "it", "pt", "nl", "tr", "ru", "uk", "ar", "fa", "he", "zh", "ja",
-    "ko", "pl", "el", "sv", "no", "da", "fi", "cs", "sk", "hu", "ro", "bg", "sr", "hr", "id",
-    "ms", "vi", "th", "hi", "ur", "az", "hy", "ka", "sw", "ca", "lt", "lv", "et", "sl",
+    "en",
+    "de",
+    "fr",
+    "es",
+    "it",
+    "pt",
+    "nl",
+    "tr",
+    "ru",
+    "uk",
+    "ar",
+    "fa",
+    "he",
+    "zh",
+    "ja",
+    "ko",
+    "pl",
+    "el",
+    "sv",
+    "no",
+    "da",
+    "fi",
+    "cs",
+    "sk",
+    "hu",
+    "ro",
+    "bg",
+    "sr",
+    "hr",
+    "id",
+    "ms",
+    "vi",
+    "th",
+    "hi",
+    "ur",
+    "az",
+    "hy",
+    "ka",
+    "sw",
+    "ca",
+    "lt",
+    "lv",
+    "et",
+    "sl",
 ]
 
 
@@ -129,12 +177,11 @@ def _drop_block(lines: list[str], start: int, reason: str, removed: list[Removed
     return index
 
 
-def _majority_language(langs: dict[int, tuple[str, float]], lines: list[str]) -> str | None:
-    """The language holding most characters of the surviving lines is the article's language."""
-    weight: dict[str, int] = {}
-    for index, (lang, _) in langs.items():
-        weight[lang] = weight.get(lang, 0) + len(lines[index])
-    return max(weight, key=weight.__getitem__) if weight else None
+def _body_language(langs: dict[int, tuple[str, float]], lines: list[str]) -> str | None:
+    """The language of all surviving prose read together: one long sample beats many short ones."""
+    if not langs:
+        return None
+    return detect_language(" ".join(lines[i] for i in sorted(langs)))[0]
 
 
 def clean_article(article: Article) -> CleanArticle:
@@ -165,13 +212,18 @@ def clean_article(article: Article) -> CleanArticle:
         for i, line in enumerate(lines)
         if i not in verdicts and len(line.split()) >= MIN_WORDS_FOR_LANGUAGE_ID
     }
-    body_language = _majority_language(langs, lines)
+    body_language = _body_language(langs, lines)
     for i, (lang, prob) in langs.items():
         if lang != body_language and prob >= FOREIGN_LANGUAGE_MIN_PROB:
             verdicts[i] = ("foreign_language", lines[i])
 
     kept = [line for i, line in enumerate(lines) if i not in verdicts]
     removed = [Removed(text, reason) for _, (reason, text) in sorted(verdicts.items())]
+    if kept:
+        dateline = DATELINE.match(kept[0])
+        if dateline and len(kept[0]) > dateline.end() + 20:
+            removed.insert(0, Removed(dateline.group().strip(), "dateline"))
+            kept[0] = kept[0][dateline.end() :]
     return CleanArticle(
         article=article, clean_text="\n".join(kept), removed=removed, language=body_language
     )

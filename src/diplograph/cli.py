@@ -21,7 +21,9 @@ from rich.table import Table
 from diplograph.ingest import read_articles
 from diplograph.model import Article, ArticleResult, InputError
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help="Turn news articles into political event data.")
+app = typer.Typer(
+    add_completion=False, no_args_is_help=True, help="Turn news articles into political event data."
+)
 err = Console(stderr=True)
 out = Console()
 
@@ -35,10 +37,14 @@ def _parse_date(value: str | None, option: str) -> date | None:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise typer.BadParameter(f"{value!r} is not an ISO date (YYYY-MM-DD)", param_hint=option) from None
+        raise typer.BadParameter(
+            f"{value!r} is not an ISO date (YYYY-MM-DD)", param_hint=option
+        ) from None
 
 
-def _articles(paths: list[Path], published: date | None, errors: list[InputError]) -> Iterator[Article]:
+def _articles(
+    paths: list[Path], published: date | None, errors: list[InputError]
+) -> Iterator[Article]:
     for item in read_articles(paths, published=published):
         if isinstance(item, InputError):
             errors.append(item)
@@ -47,7 +53,9 @@ def _articles(paths: list[Path], published: date | None, errors: list[InputError
             yield item
 
 
-def _results(paths: list[Path], published: date | None, errors: list[InputError]) -> Iterator[ArticleResult]:
+def _results(
+    paths: list[Path], published: date | None, errors: list[InputError]
+) -> Iterator[ArticleResult]:
     from diplograph.pipeline import extract_articles, load_resources
 
     yield from extract_articles(_articles(paths, published, errors), load_resources())
@@ -56,7 +64,9 @@ def _results(paths: list[Path], published: date | None, errors: list[InputError]
 @app.command()
 def extract(
     paths: PathsArg,
-    published: Annotated[str | None, typer.Option(help="publication date for articles without one")] = None,
+    published: Annotated[
+        str | None, typer.Option(help="publication date for articles without one")
+    ] = None,
 ) -> None:
     """Extract events and write one JSON object per article to stdout."""
     from diplograph.events.lexicon import load_lexicon
@@ -74,7 +84,9 @@ def extract(
 def ingest(
     paths: PathsArg,
     db: DbOpt = Path("diplograph.duckdb"),
-    published: Annotated[str | None, typer.Option(help="publication date for articles without one")] = None,
+    published: Annotated[
+        str | None, typer.Option(help="publication date for articles without one")
+    ] = None,
 ) -> None:
     """Extract events and store articles and events in the database (idempotent)."""
     stats = _ingest(paths, db, _parse_date(published, "--published"))
@@ -92,7 +104,9 @@ def _ingest(paths: list[Path], db: Path, published: date | None):
     errors: list[InputError] = []
     con = connect(db)
     try:
-        stats = ingest_results(con, _results(paths, published, errors), load_lexicon().score_table, load_kb().version)
+        stats = ingest_results(
+            con, _results(paths, published, errors), load_lexicon().score_table, load_kb().version
+        )
     finally:
         con.close()
     stats.errors = [str(e) for e in errors]
@@ -126,7 +140,10 @@ def print_events_table(records: list[dict], title: str) -> None:
 @app.command()
 def events(
     db: DbOpt = Path("diplograph.duckdb"),
-    actor: Annotated[list[str] | None, typer.Option(help="country, CAMEO code prefix or KB id; repeat for a dyad")] = None,
+    actor: Annotated[
+        list[str] | None,
+        typer.Option(help="country, CAMEO code prefix or KB id; repeat for a dyad"),
+    ] = None,
     type: Annotated[list[str] | None, typer.Option("--type", help="PLOVER event type")] = None,
     since: Annotated[str | None, typer.Option(help="earliest event date")] = None,
     until: Annotated[str | None, typer.Option(help="latest event date")] = None,
@@ -140,7 +157,9 @@ def events(
         raise typer.Exit(1)
     con = connect(db)
     try:
-        records = query_events(con, actor, _parse_date(since, "--since"), _parse_date(until, "--until"), type)
+        records = query_events(
+            con, actor, _parse_date(since, "--since"), _parse_date(until, "--until"), type
+        )
     finally:
         con.close()
     if format == "jsonl":

@@ -15,9 +15,29 @@ from datetime import date, timedelta
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 MONTHS = {
-    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
-    "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9,
-    "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12,
+    "jan": 1,
+    "january": 1,
+    "feb": 2,
+    "february": 2,
+    "mar": 3,
+    "march": 3,
+    "apr": 4,
+    "april": 4,
+    "may": 5,
+    "jun": 6,
+    "june": 6,
+    "jul": 7,
+    "july": 7,
+    "aug": 8,
+    "august": 8,
+    "sep": 9,
+    "sept": 9,
+    "september": 9,
+    "oct": 10,
+    "october": 10,
+    "nov": 11,
+    "november": 11,
+    "dec": 12,
     "december": 12,
 }
 _WD = r"(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
@@ -33,15 +53,23 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "month_day",
         re.compile(
-            rf"\b(?:{_WD},?\s+)?{_MON}\s+{_DAY}\b(?!:)(?:,?\s+{_YEAR}\b)?".replace("(?P<weekday>", "(?P<weekday>"),
+            rf"\b(?:{_WD},?\s+)?{_MON}\s+{_DAY}\b(?!:)(?:,?\s+{_YEAR}\b)?".replace(
+                "(?P<weekday>", "(?P<weekday>"
+            ),
             re.IGNORECASE,
         ),
     ),
     (
         "day_month",
-        re.compile(rf"\b(?:{_WD},?\s+)?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MON}(?:,?\s+{_YEAR}\b)?", re.IGNORECASE),
+        re.compile(
+            rf"\b(?:{_WD},?\s+)?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MON}(?:,?\s+{_YEAR}\b)?",
+            re.IGNORECASE,
+        ),
     ),
-    ("month_year", re.compile(rf"\b(?:(?P<mod>early|mid|late)[- ])?{_MON}\s+{_YEAR}\b", re.IGNORECASE)),
+    (
+        "month_year",
+        re.compile(rf"\b(?:(?P<mod>early|mid|late)[- ])?{_MON}\s+{_YEAR}\b", re.IGNORECASE),
+    ),
     (
         "weekday",
         re.compile(
@@ -61,11 +89,34 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.IGNORECASE,
         ),
     ),
-    ("month_only", re.compile(rf"\b(?:in|since|from|until|by|early|late|mid-?)\s+{_MON}\b(?!\s+\d)", re.IGNORECASE)),
-    ("year", re.compile(rf"\b(?:in|since|from|until|by|of|during|late|early)\s+{_YEAR}\b", re.IGNORECASE)),
+    (
+        "month_only",
+        re.compile(
+            rf"\b(?:in|since|from|until|by|early|late|mid-?)\s+{_MON}\b(?!\s+\d)", re.IGNORECASE
+        ),
+    ),
+    (
+        "year",
+        re.compile(
+            rf"\b(?:in|since|from|until|by|of|during|late|early)\s+{_YEAR}\b", re.IGNORECASE
+        ),
+    ),
 ]
 # "May" is a name and a modal verb too often to be read alone.
-AMBIGUOUS_MONTHS = {"may", "mar", "jan", "jun", "jul", "sep", "dec", "oct", "nov", "aug", "feb", "apr"}
+AMBIGUOUS_MONTHS = {
+    "may",
+    "mar",
+    "jan",
+    "jun",
+    "jul",
+    "sep",
+    "dec",
+    "oct",
+    "nov",
+    "aug",
+    "feb",
+    "apr",
+}
 
 
 @dataclass
@@ -109,11 +160,20 @@ def find_date_expressions(text: str) -> list[DateExpr]:
                 continue
             groups = match.groupdict()
             month_token = groups.get("month")
-            if kind == "month_only" and month_token and month_token.lower().rstrip(".") in AMBIGUOUS_MONTHS:
+            if (
+                kind == "month_only"
+                and month_token
+                and month_token.lower().rstrip(".") in AMBIGUOUS_MONTHS
+            ):
                 continue
-            if kind in ("month_day", "day_month") and month_token and month_token.lower() == "may":
-                if not match.group(0)[:1].isupper() and groups.get("weekday") is None:
-                    continue
+            if (
+                kind in ("month_day", "day_month")
+                and month_token
+                and month_token.lower() == "may"
+                and not match.group(0)[:1].isupper()
+                and groups.get("weekday") is None
+            ):
+                continue
             expr = DateExpr(kind=kind, text=match.group(0), start=start, end=end)
             if groups.get("weekday"):
                 expr.weekday = WEEKDAYS.index(groups["weekday"].lower())
@@ -158,8 +218,16 @@ def _month_day_near(anchor: date, month: int, day: int, future: bool) -> date | 
     if this_year is None:
         return None
     if future:
-        return this_year if this_year >= anchor - timedelta(days=1) else _safe_date(anchor.year + 1, month, day)
-    return this_year if this_year <= anchor + timedelta(days=1) else _safe_date(anchor.year - 1, month, day)
+        return (
+            this_year
+            if this_year >= anchor - timedelta(days=1)
+            else _safe_date(anchor.year + 1, month, day)
+        )
+    return (
+        this_year
+        if this_year <= anchor + timedelta(days=1)
+        else _safe_date(anchor.year - 1, month, day)
+    )
 
 
 def infer_year(
@@ -219,9 +287,13 @@ def resolve(
     if anchor is None:
         return ResolvedDate(None, None, None, text, "relative expression and no publication date")
     if expr.kind == "weekday" and expr.weekday is not None:
-        return ResolvedDate(_weekday_near(anchor, expr.weekday, future, expr.rel), "day", "relative", text)
+        return ResolvedDate(
+            _weekday_near(anchor, expr.weekday, future, expr.rel), "day", "relative", text
+        )
     if expr.kind == "relative_day":
-        offset = {"yesterday": -1, "today": 0, "tonight": 0, "last night": -1, "tomorrow": 1}[expr.word or "today"]
+        offset = {"yesterday": -1, "today": 0, "tonight": 0, "last night": -1, "tomorrow": 1}[
+            expr.word or "today"
+        ]
         return ResolvedDate(anchor + timedelta(days=offset), "day", "relative", text)
     if expr.kind == "relative_period":
         return _resolve_period(expr, anchor)
@@ -232,14 +304,18 @@ def resolve(
         if future and expr.month < anchor.month:
             year += 1
         return ResolvedDate(date(year, expr.month, 1), "month", "relative", text)
-    return ResolvedDate(None, None, None, text, "expression cannot be fixed to a day, month or year")
+    return ResolvedDate(
+        None, None, None, text, "expression cannot be fixed to a day, month or year"
+    )
 
 
 def _resolve_period(expr: DateExpr, anchor: date) -> ResolvedDate:
     step = {"last": -1, "past": -1, "this": 0, "next": 1}.get(expr.rel or "", 0)
     if expr.unit == "month":
         month_index = anchor.year * 12 + anchor.month - 1 + step
-        return ResolvedDate(date(month_index // 12, month_index % 12 + 1, 1), "month", "relative", expr.text)
+        return ResolvedDate(
+            date(month_index // 12, month_index % 12 + 1, 1), "month", "relative", expr.text
+        )
     if expr.unit == "year":
         return ResolvedDate(date(anchor.year + step, 1, 1), "year", "relative", expr.text)
     # A week is finer than a month but coarser than a day: keep it only when the whole week

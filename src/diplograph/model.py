@@ -70,10 +70,13 @@ class Mention:
     office: str | None = None  # office key for role mentions, e.g. "foreign_minister"
     counterpart: bool = False
     plural: bool = False
-    countries: list[str] = field(default_factory=list)  # coordinated roles: "Turkish and US ministers"
+    countries: list[str] = field(
+        default_factory=list
+    )  # coordinated roles: "Turkish and US ministers"
     via: str = ""  # how the text named it: name, alias, surname, adjective, metonym, title
     sector: str | None = None
     title_text: str | None = None  # a title written before a name ("Foreign Minister")
+    is_place: bool = False  # "in Moscow", "to Tokyo": a location, not an actor
 
 
 @dataclass
@@ -86,7 +89,9 @@ class Actor:
     office: str | None = None
     title: str | None = None
     code: str | None = None
-    resolved_by: str | None = None  # name, alias, surname, role+date, role+context, coreference, country, org
+    resolved_by: str | None = (
+        None  # name, alias, surname, role+date, role+context, coreference, country, org
+    )
     start: int | None = None
     end: int | None = None
 

@@ -74,14 +74,21 @@ def _repair_quotes(text: str, sentences: list[Sentence]) -> list[Sentence]:
     repaired: list[Sentence] = []
     for sentence in sentences:
         match = _LEADING_CLOSERS.match(sentence.text)
-        if repaired and match and repaired[-1].end <= sentence.start and "\n" not in text[repaired[-1].end : sentence.start]:
+        if (
+            repaired
+            and match
+            and repaired[-1].end <= sentence.start
+            and "\n" not in text[repaired[-1].end : sentence.start]
+        ):
             previous = repaired[-1]
             cut = sentence.start + len(match.group().rstrip())
             repaired[-1] = Sentence(previous.index, text[previous.start : cut], previous.start, cut)
             rest_start = sentence.start + len(match.group())
             if rest_start >= sentence.end:
                 continue
-            sentence = Sentence(sentence.index, text[rest_start : sentence.end], rest_start, sentence.end)
+            sentence = Sentence(
+                sentence.index, text[rest_start : sentence.end], rest_start, sentence.end
+            )
         repaired.append(Sentence(len(repaired), sentence.text, sentence.start, sentence.end))
     return repaired
 

@@ -7,6 +7,7 @@ runs in a CLI, a test, a server or a Dask worker.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -18,7 +19,16 @@ from diplograph.clean import clean_article
 from diplograph.dates import DateExpr, ResolvedDate, find_date_expressions, resolve
 from diplograph.events.coder import Frame, code_sentence
 from diplograph.events.lexicon import Lexicon, load_lexicon
-from diplograph.model import Actor, Article, ArticleResult, CleanArticle, Event, Evidence, Mention, Sentence
+from diplograph.model import (
+    Actor,
+    Article,
+    ArticleResult,
+    CleanArticle,
+    Event,
+    Evidence,
+    Mention,
+    Sentence,
+)
 from diplograph.nlp import Pipelines, load_pipelines
 from diplograph.text import fold, tokens
 from diplograph.topics import event_topics
@@ -44,7 +54,9 @@ def is_candidate(sentence: Sentence, mentions: list[Mention], lexicon: Lexicon) 
     if not mentions:
         return False
     words = [tok for tok, _, _ in tokens(fold(sentence.text))]
-    return any(word.startswith(key) for word in words for key in lexicon.keywords if word[:3] == key[:3])
+    return any(
+        word.startswith(key) for word in words for key in lexicon.keywords if word[:3] == key[:3]
+    )
 
 
 def mentions_in(sentence: Sentence, mentions: list[Mention]) -> list[Mention]:
@@ -52,7 +64,9 @@ def mentions_in(sentence: Sentence, mentions: list[Mention]) -> list[Mention]:
 
 
 # ------------------------------------------------------------------ dating
-def _best_date(frame: Frame, published: date | None, windows: list[tuple[date, date | None]]) -> ResolvedDate | None:
+def _best_date(
+    frame: Frame, published: date | None, windows: list[tuple[date, date | None]]
+) -> ResolvedDate | None:
     best: ResolvedDate | None = None
     for expr in frame.dates:
         resolved = resolve(expr, published, future=frame.status == "planned", windows=windows)
@@ -71,7 +85,9 @@ def _frame_windows(frame: Frame, ctx: DocContext) -> list[tuple[date, date | Non
 # ------------------------------------------------------------------ actors
 def _resolve_frame_actors(frame: Frame, day: date | None, ctx: DocContext) -> list[Actor]:
     actors: list[Actor] = []
-    ordered = sorted(frame.mentions(), key=lambda m: m.kind == "role")  # roles need the others first
+    ordered = sorted(
+        frame.mentions(), key=lambda m: m.kind == "role"
+    )  # roles need the others first
     for mention in ordered:
         role = "participant"
         if not frame.symmetric:
@@ -82,7 +98,7 @@ def _resolve_frame_actors(frame: Frame, day: date | None, ctx: DocContext) -> li
             actor.role = role
             if all(actor.key() != other.key() for other in actors):
                 actors.append(actor)
-    actors.sort(key=lambda a: (a.start or 0))
+    actors.sort(key=lambda a: a.start or 0)
     return actors
 
 
@@ -104,12 +120,18 @@ def _refine_visit(event: Event, frame: Frame) -> None:
 
 
 # ------------------------------------------------------------------ events
-def _frame_event(frame: Frame, published: date | None, ctx: DocContext, lexicon: Lexicon) -> Event | None:
+def _frame_event(
+    frame: Frame, published: date | None, ctx: DocContext, lexicon: Lexicon
+) -> Event | None:
     windows = _frame_windows(frame, ctx)
     dated = _best_date(frame, published, windows)
     day = dated.date if dated and dated.precision == "day" else None
     role_day = day or (dated.date if dated and dated.date else None)
-    actors = _resolve_frame_actors(frame, role_day if role_day else None, ctx)
+    actors = _resolve_frame_actors(frame, role_day or published, ctx)
+    if role_day is None and published is not None:
+        for actor in actors:
+            if actor.resolved_by == "role+date":
+                actor.resolved_by = "role+publication"
     if frame.type == "CONSULT" and len(actors) < 2 and not (frame.mode == "visit" and actors):
         return None
     cameo = frame.cameo
@@ -121,7 +143,11 @@ def _frame_event(frame: Frame, published: date | None, ctx: DocContext, lexicon:
         cameo=cameo,
         status=frame.status,
         actors=actors,
-        evidence=[Evidence(frame.sentence.index, frame.sentence.start, frame.sentence.end, frame.sentence.text)],
+        evidence=[
+            Evidence(
+                frame.sentence.index, frame.sentence.start, frame.sentence.end, frame.sentence.text
+            )
+        ],
         trigger=frame.trigger.text,
         symmetric=frame.symmetric,
     )
@@ -140,13 +166,19 @@ def _antecedent(events: list[Event], frame: Frame) -> Event | None:
     Collectives name the participants of the latest contact reported in a main clause, however
     far back; a sentence with no parties at all only continues a contact reported just before.
     """
-    wants_two = any("two" in m.text.lower() or "pair" in m.text.lower() or "both" in m.text.lower() for m in frame.mentions())
+    wants_two = any(
+        "two" in m.text.lower() or "pair" in m.text.lower() or "both" in m.text.lower()
+        for m in frame.mentions()
+    )
     for event in reversed(events):
         if event.type != "CONSULT" or event.backgrounded or event.status != "occurred":
             continue
         if wants_two and len(event.actors) != 2:
             continue
-        if frame.continuation and frame.sentence.index - event.evidence[-1].sentence > CONTINUATION_WINDOW:
+        if (
+            frame.continuation
+            and frame.sentence.index - event.evidence[-1].sentence > CONTINUATION_WINDOW
+        ):
             return None
         return event
     return None
@@ -177,7 +209,11 @@ def _merge_into(target: Event, other: Event) -> None:
         if all(evidence.sentence != e.sentence for e in target.evidence):
             target.evidence.append(evidence)
     if PRECISION_RANK[other.date_precision] > PRECISION_RANK[target.date_precision]:
-        target.date, target.date_precision, target.date_text = other.date, other.date_precision, other.date_text
+        target.date, target.date_precision, target.date_text = (
+            other.date,
+            other.date_precision,
+            other.date_text,
+        )
         target.date_source, target.date_reason = other.date_source, other.date_reason
     if target.mode in (None, "meeting") and other.mode in ("phone", "visit"):
         target.mode, target.cameo = other.mode, other.cameo
@@ -192,6 +228,59 @@ def _merge_into(target: Event, other: Event) -> None:
     target.evidence.sort(key=lambda e: e.sentence)
 
 
+def _absorb_country_visits(events: list[Event]) -> list[Event]:
+    """ "X arrived in Kyiv for talks with Y": the visit to Ukraine is the meeting with Y."""
+    kept: list[Event] = []
+    for event in events:
+        host = _country_only_target(event)
+        twin = None
+        if host is not None:
+            visitor_keys = {a.key() for a in event.actors if a.country != host}
+            twin = next(
+                (
+                    other
+                    for other in events
+                    if other is not event
+                    and other.type == "CONSULT"
+                    and other.status == event.status
+                    and visitor_keys <= other.participant_keys()
+                    and any(
+                        a.id and a.country == host and a.key() not in visitor_keys
+                        for a in other.actors
+                    )
+                    and _compatible_dates(event, other)
+                ),
+                None,
+            )
+        if twin is None:
+            kept.append(event)
+            continue
+        for actor in twin.actors:
+            actor.role = "target" if actor.country == host else "source"
+        twin.mode, twin.cameo, twin.symmetric = "visit", "042", False
+        for evidence in event.evidence:
+            if all(evidence.sentence != e.sentence for e in twin.evidence):
+                twin.evidence.append(evidence)
+        twin.evidence.sort(key=lambda e: e.sentence)
+        if PRECISION_RANK[event.date_precision] > PRECISION_RANK[twin.date_precision]:
+            twin.date, twin.date_precision, twin.date_text = (
+                event.date,
+                event.date_precision,
+                event.date_text,
+            )
+            twin.date_source, twin.date_reason = event.date_source, event.date_reason
+    return kept
+
+
+def _country_only_target(event: Event) -> str | None:
+    if event.type != "CONSULT" or event.mode != "visit":
+        return None
+    targets = [a for a in event.actors if a.role == "target"]
+    if len(targets) == 1 and targets[0].id == targets[0].country and targets[0].country:
+        return targets[0].country
+    return None
+
+
 def merge_events(events: list[Event]) -> list[Event]:
     merged: list[Event] = []
     for event in events:
@@ -203,16 +292,48 @@ def merge_events(events: list[Event]) -> list[Event]:
     return merged
 
 
+SAME_DAY = re.compile(
+    r"\b(?:later|earlier) (?:in|on) the day\b|\b(?:later|earlier) that day\b|\bthe same day\b",
+    re.IGNORECASE,
+)
+OTHER_TIME = re.compile(
+    r"\b(?:days?|weeks?|months?|years?) (?:after|before|earlier|later|ago|prior)\b"
+    r"|\b(?:last|previous|past|next|coming) (?:week|month|year|weekend)\b"
+    r"|\b(?:earlier|later) this (?:week|month|year)\b|\brecently\b|\bpreviously\b"
+    r"|\bin the past\b|\bearlier\b|\bformer\b|\bhistoric",
+    re.IGNORECASE,
+)
+
+
+def _undatable(event: Event) -> bool:
+    """The sentence speaks of another time we cannot resolve: no fallback date may be used."""
+    text = event.evidence[0].text
+    if SAME_DAY.search(text):
+        return False
+    return bool(OTHER_TIME.search(text) or find_date_expressions(text))
+
+
 def _apply_date_fallbacks(events: list[Event], published: date | None) -> None:
     """Dates for contacts whose own clause has none, each labelled with where it came from."""
-    lead = next((e for e in events if e.type == "CONSULT" and e.date_precision == "day" and e.status == "occurred"), None)
+    lead = next(
+        (
+            e
+            for e in events
+            if e.type == "CONSULT" and e.date_precision == "day" and e.status == "occurred"
+        ),
+        None,
+    )
     for event in events:
-        if event.date is not None or event.date_reason and "weekday" in event.date_reason:
+        if event.date is not None or (event.date_reason and "weekday" in event.date_reason):
             continue
-        if event.type != "CONSULT" or event.status != "occurred":
+        if event.type != "CONSULT" or event.status != "occurred" or _undatable(event):
             event.date_reason = event.date_reason or "no date expression in the event's clause"
             continue
-        shares_actor = lead is not None and lead is not event and bool(event.participant_keys() & lead.participant_keys())
+        shares_actor = (
+            lead is not None
+            and lead is not event
+            and bool(event.participant_keys() & lead.participant_keys())
+        )
         if shares_actor and lead.mode == event.mode:
             event.date, event.date_precision, event.date_text = lead.date, "day", lead.date_text
             event.date_source = "inferred"
@@ -224,7 +345,13 @@ def _apply_date_fallbacks(events: list[Event], published: date | None) -> None:
             event.date_reason = event.date_reason or "no date expression in the event's clause"
 
 
-def _finish(event: Event, sentences: list[Sentence], mentions: list[Mention], kb: KnowledgeBase, lexicon: Lexicon) -> None:
+def _finish(
+    event: Event,
+    sentences: list[Sentence],
+    mentions: list[Mention],
+    kb: KnowledgeBase,
+    lexicon: Lexicon,
+) -> None:
     scores = lexicon.scores(event.cameo)
     if scores:
         event.goldstein, event.quad_class = scores.goldstein, scores.quad_class
@@ -232,8 +359,12 @@ def _finish(event: Event, sentences: list[Sentence], mentions: list[Mention], kb
     own = {a.country for a in event.actors if a.country}
     texts = [sentences[e.sentence].text for e in event.evidence]
     in_evidence = [
-        m for m in mentions
-        if any(sentences[e.sentence].start <= m.start < sentences[e.sentence].end for e in event.evidence)
+        m
+        for m in mentions
+        if any(
+            sentences[e.sentence].start <= m.start < sentences[e.sentence].end
+            for e in event.evidence
+        )
         and (m.start, m.end) not in used
     ]
     event.topics = event_topics(texts, in_evidence, own, kb)
@@ -244,14 +375,20 @@ def _confidence(event: Event) -> float:
     """A first, uncalibrated score from resolution and dating quality (issue #4 calibrates it)."""
     score = 0.5
     resolved = [a for a in event.actors if a.id]
-    score += 0.2 if len(resolved) == len(event.actors) else -0.1 * (len(event.actors) - len(resolved))
-    score += {"explicit": 0.1, "relative": 0.1, "inferred": 0.05, "publication": 0.0}.get(event.date_source or "", -0.05)
+    score += (
+        0.2 if len(resolved) == len(event.actors) else -0.1 * (len(event.actors) - len(resolved))
+    )
+    score += {"explicit": 0.1, "relative": 0.1, "inferred": 0.05, "publication": 0.0}.get(
+        event.date_source or "", -0.05
+    )
     score += 0.05 if event.mode else 0.0
     score += min(0.1, 0.03 * (len(event.evidence) - 1))
     return max(0.05, min(0.95, score))
 
 
-def extract_clean(clean: CleanArticle, res: Resources, parsed: dict[int, object] | None = None) -> ArticleResult:
+def extract_clean(
+    clean: CleanArticle, res: Resources, parsed: dict[int, object] | None = None
+) -> ArticleResult:
     """Code one cleaned article; ``parsed`` maps sentence index -> spaCy Doc when batched."""
     article = clean.article
     if clean.language not in (None, "en") or not clean.clean_text:
@@ -270,11 +407,13 @@ def extract_clean(clean: CleanArticle, res: Resources, parsed: dict[int, object]
         exprs: list[DateExpr] = [
             _shift(e, sentence.start) for e in find_date_expressions(sentence.text)
         ]
-        for frame in code_sentence(doc, sentence, mentions_in(sentence, mentions), exprs, res.lexicon):
+        for frame in code_sentence(
+            doc, sentence, mentions_in(sentence, mentions), exprs, res.lexicon
+        ):
             event = _event_for_frame(frame, article.published, ctx, res, raw_events)
             if event is not None:
                 raw_events.append(event)
-    events = merge_events(raw_events)
+    events = _absorb_country_visits(merge_events(raw_events))
     _apply_date_fallbacks(events, article.published)
     _redate_actors(events, ctx)
     events = merge_events(events)
@@ -283,7 +422,9 @@ def extract_clean(clean: CleanArticle, res: Resources, parsed: dict[int, object]
     return ArticleResult(clean, events)
 
 
-def _event_for_frame(frame: Frame, published: date | None, ctx: DocContext, res: Resources, so_far: list[Event]) -> Event | None:
+def _event_for_frame(
+    frame: Frame, published: date | None, ctx: DocContext, res: Resources, so_far: list[Event]
+) -> Event | None:
     if not (frame.continuation or frame.collective):
         return _frame_event(frame, published, ctx, res.lexicon)
     if any(m.kind != "collective" for m in frame.mentions()):
@@ -291,13 +432,19 @@ def _event_for_frame(frame: Frame, published: date | None, ctx: DocContext, res:
     antecedent = _antecedent(so_far, frame)
     if antecedent is None:
         return None
+    if frame.continuation and frame.nominal and not frame.dates:
+        return None  # "The call came after ...": nothing to add to the contact
     event = Event(
         type="CONSULT",
         mode=antecedent.mode,
         cameo=antecedent.cameo,
-        status=antecedent.status,
+        status=frame.status if frame.collective else antecedent.status,
         actors=[Actor(**{**a.__dict__, "resolved_by": "coreference"}) for a in antecedent.actors],
-        evidence=[Evidence(frame.sentence.index, frame.sentence.start, frame.sentence.end, frame.sentence.text)],
+        evidence=[
+            Evidence(
+                frame.sentence.index, frame.sentence.start, frame.sentence.end, frame.sentence.text
+            )
+        ],
         trigger=frame.trigger.text,
         symmetric=antecedent.symmetric,
         date=antecedent.date,
@@ -341,13 +488,17 @@ def split_sentences_for(clean: CleanArticle, res: Resources) -> list[Sentence]:
     return split_sentences(clean.clean_text, res.pipelines.splitter)
 
 
-def parse_candidates(clean: CleanArticle, mentions: list[Mention], res: Resources) -> dict[int, object]:
+def parse_candidates(
+    clean: CleanArticle, mentions: list[Mention], res: Resources
+) -> dict[int, object]:
     chosen = [s for s in clean.sentences if is_candidate(s, mentions_in(s, mentions), res.lexicon)]
     docs = res.pipelines.parser.pipe([s.text for s in chosen], batch_size=64)
     return {s.index: doc for s, doc in zip(chosen, docs, strict=True)}
 
 
-def extract_articles(articles: Iterable[Article], res: Resources | None = None) -> Iterator[ArticleResult]:
+def extract_articles(
+    articles: Iterable[Article], res: Resources | None = None
+) -> Iterator[ArticleResult]:
     """Entry point: clean and code a stream of articles, parsing candidate sentences in batches."""
     res = res or load_resources()
     for article in articles:

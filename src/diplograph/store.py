@@ -133,14 +133,19 @@ def migrate(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def _delete_article(con: duckdb.DuckDBPyConnection, doc_id: str) -> None:
-    ids = [r[0] for r in con.execute("SELECT event_id FROM events WHERE doc_id = ?", [doc_id]).fetchall()]
+    ids = [
+        r[0]
+        for r in con.execute("SELECT event_id FROM events WHERE doc_id = ?", [doc_id]).fetchall()
+    ]
     for table in ("event_actors", "evidence"):
         con.executemany(f"DELETE FROM {table} WHERE event_id = ?", [[i] for i in ids])
     con.execute("DELETE FROM events WHERE doc_id = ?", [doc_id])
     con.execute("DELETE FROM articles WHERE doc_id = ?", [doc_id])
 
 
-def store_result(con: duckdb.DuckDBPyConnection, result: ArticleResult, table_version: str, stats: IngestStats) -> None:
+def store_result(
+    con: duckdb.DuckDBPyConnection, result: ArticleResult, table_version: str, stats: IngestStats
+) -> None:
     """Write one article and its events; the same text again adds nothing."""
     record = result.to_record(table_version)
     digest = content_hash(result.clean.article.text)
@@ -148,8 +153,10 @@ def store_result(con: duckdb.DuckDBPyConnection, result: ArticleResult, table_ve
     same = con.execute(
         "SELECT doc_id FROM articles WHERE content_hash = ? OR doc_id = ?", [digest, doc_id]
     ).fetchall()
-    existing = con.execute("SELECT content_hash FROM articles WHERE doc_id = ?", [doc_id]).fetchone()
-    if existing and existing[0] == digest or (same and not existing):
+    existing = con.execute(
+        "SELECT content_hash FROM articles WHERE doc_id = ?", [doc_id]
+    ).fetchone()
+    if (existing and existing[0] == digest) or (same and not existing):
         stats.unchanged += 1
         return
     con.execute("BEGIN TRANSACTION")
@@ -160,11 +167,19 @@ def store_result(con: duckdb.DuckDBPyConnection, result: ArticleResult, table_ve
         else:
             stats.added += 1
         con.execute(
-            "INSERT INTO articles (doc_id, content_hash, title, published, published_source, language, "
+            "INSERT INTO articles (doc_id, content_hash, title, published, published_source, "
+            "language, "
             "source, url, clean_text, removed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
-                doc_id, digest, record["title"], record["published"], record["published_source"],
-                record["language"], record["source"], record["url"], record["clean_text"],
+                doc_id,
+                digest,
+                record["title"],
+                record["published"],
+                record["published_source"],
+                record["language"],
+                record["source"],
+                record["url"],
+                record["clean_text"],
                 json.dumps(record["removed"], ensure_ascii=False),
             ],
         )
@@ -181,19 +196,43 @@ def _insert_event(con: duckdb.DuckDBPyConnection, doc_id: str, event: dict[str, 
     eid = event_id(doc_id, event)
     event = {**event, "event_id": eid, "doc_id": doc_id}
     con.execute(
-        "INSERT OR REPLACE INTO events (event_id, doc_id, type, mode, cameo, status, date, date_precision, "
+        "INSERT OR REPLACE INTO events (event_id, doc_id, type, mode, cameo, status, date, "
+        "date_precision, "
         "date_text, date_source, goldstein, quad_class, confidence, topics, record) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
-            eid, doc_id, event["type"], event["mode"], event["cameo"], event["status"], event["date"],
-            event["date_precision"], event["date_text"], event["date_source"], event["goldstein"],
-            event["quad_class"], event["confidence"], event["topics"], json.dumps(event, ensure_ascii=False),
+            eid,
+            doc_id,
+            event["type"],
+            event["mode"],
+            event["cameo"],
+            event["status"],
+            event["date"],
+            event["date_precision"],
+            event["date_text"],
+            event["date_source"],
+            event["goldstein"],
+            event["quad_class"],
+            event["confidence"],
+            event["topics"],
+            json.dumps(event, ensure_ascii=False),
         ],
     )
     con.executemany(
         "INSERT INTO event_actors VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
-            [eid, i, a["role"], a["text"], a["name"], a["id"], a["country"], a["office"], a["code"], a["resolved_by"]]
+            [
+                eid,
+                i,
+                a["role"],
+                a["text"],
+                a["name"],
+                a["id"],
+                a["country"],
+                a["office"],
+                a["code"],
+                a["resolved_by"],
+            ]
             for i, a in enumerate(event["actors"])
         ],
     )
@@ -204,7 +243,10 @@ def _insert_event(con: duckdb.DuckDBPyConnection, doc_id: str, event: dict[str, 
 
 
 def ingest_results(
-    con: duckdb.DuckDBPyConnection, results: Iterable[ArticleResult], table_version: str, kb_version: str
+    con: duckdb.DuckDBPyConnection,
+    results: Iterable[ArticleResult],
+    table_version: str,
+    kb_version: str,
 ) -> IngestStats:
     stats = IngestStats()
     con.execute("INSERT OR IGNORE INTO kb_versions (version) VALUES (?)", [kb_version])
@@ -231,7 +273,8 @@ def query_events(
     for actor in actors or []:
         sql.append(
             "AND EXISTS (SELECT 1 FROM event_actors a WHERE a.event_id = e.event_id AND "
-            "(upper(a.country) = upper(?) OR starts_with(upper(a.code), upper(?)) OR a.actor_id = ?))"
+            "(upper(a.country) = upper(?) OR starts_with(upper(a.code), upper(?)) "
+            "OR a.actor_id = ?))"
         )
         params += [actor, actor, actor]
     if since:

@@ -68,7 +68,11 @@ def event_topics(
     lexicon = load_topics()
     places: list[str] = []
     for mention in mentions:
-        if mention.kind in ("country", "org") and mention.country and mention.country not in exclude_polities:
+        if (
+            mention.kind in ("country", "org")
+            and mention.country
+            and mention.country not in exclude_polities
+        ):
             name = kb.polity_name(mention.country)
             if name and name not in places:
                 places.append(name)

@@ -23,7 +23,7 @@ from diplograph.text import split_list, token_key
 
 @dataclass(frozen=True)
 class Spell:
-    """One person in one office, half-open: ``start <= day < end`` (``end`` None = still in office)."""
+    """One person in one office, half-open: ``start <= day < end`` (no ``end``: still in office)."""
 
     person_id: str
     polity: str
@@ -191,9 +191,13 @@ def _load_countries(kb: KnowledgeBase, path: Path, excluded: set[str]) -> None:
 def _load_organizations(kb: KnowledgeBase, path: Path) -> None:
     for row in _read_csv(path):
         code = row["code"]
-        kb.organizations[code] = Organization(code, row["name"], row.get("cameo") or "", row.get("kind") or "")
+        kb.organizations[code] = Organization(
+            code, row["name"], row.get("cameo") or "", row.get("kind") or ""
+        )
         for phrase in [row["name"], *split_list(row.get("aliases"))]:
-            kb.add_phrase(phrase, Entry("org", code, "name", _is_short_caps(phrase), needs_capital=True))
+            kb.add_phrase(
+                phrase, Entry("org", code, "name", _is_short_caps(phrase), needs_capital=True)
+            )
 
 
 def _surname(name: str, polities: set[str], family_first: set[str]) -> str | None:
@@ -221,7 +225,9 @@ def _load_people(kb: KnowledgeBase, directory: Path, roles: dict[str, Any]) -> N
     family_first = set(roles.get("family_name_first", []))
     taken = {key for key, entries in kb.phrases.items() if entries}
     for row in _read_csv(directory / "persons.csv"):
-        person = Person(row["id"], row["name"], split_list(row.get("aliases")), row.get("source", ""))
+        person = Person(
+            row["id"], row["name"], split_list(row.get("aliases")), row.get("source", "")
+        )
         kb.persons[person.id] = person
         kb.add_phrase(person.name, Entry("person", person.id, "name", needs_capital=True))
         for alias in person.aliases:
@@ -242,7 +248,9 @@ def _load_roles(kb: KnowledgeBase, roles: dict[str, Any]) -> None:
         sector = spec.get("sector")
         kb.office_sectors[office] = sector
         for title in spec.get("titles", []):
-            kb.add_phrase(title, Entry("role", office, "title", _is_short_caps(title), sector=sector))
+            kb.add_phrase(
+                title, Entry("role", office, "title", _is_short_caps(title), sector=sector)
+            )
         for country, titles in (spec.get("country_titles") or {}).items():
             for title in titles:
                 kb.add_phrase(title, Entry("role", office, "title", country=country, sector=sector))
@@ -252,7 +260,13 @@ def _load_roles(kb: KnowledgeBase, roles: dict[str, Any]) -> None:
         for phrase in spec["phrases"]:
             kb.add_phrase(
                 phrase,
-                Entry("institution", spec["office"], "name", country=spec.get("country"), sector=spec["sector"]),
+                Entry(
+                    "institution",
+                    spec["office"],
+                    "name",
+                    country=spec.get("country"),
+                    sector=spec["sector"],
+                ),
             )
     for phrase in roles.get("collectives", []):
         kb.add_phrase(phrase, Entry("collective", phrase, "phrase"))
@@ -263,7 +277,9 @@ def load_kb_from(directory: Path) -> KnowledgeBase:
     """Build a knowledge base from a directory laid out like ``data/kb``."""
     roles = yaml.safe_load((directory / "roles.yaml").read_text(encoding="utf-8"))
     curated_path = directory / "countries_curated.yaml"
-    curated = yaml.safe_load(curated_path.read_text(encoding="utf-8")) if curated_path.exists() else {}
+    curated = (
+        yaml.safe_load(curated_path.read_text(encoding="utf-8")) if curated_path.exists() else {}
+    )
     excluded = {s.lower() for s in (curated or {}).get("exclude", [])}
     kb = KnowledgeBase()
     _load_roles(kb, roles)

@@ -21,7 +21,13 @@ COORD_GAP = re.compile(r"^\s*(?:,|and|,\s*and)\s*$")
 REGION_GAP = re.compile(r"^\s+and\s+(?:other\s+)?[A-Z][a-z]+\s+$")
 # "pro-Turkish rebels", "Turkish-backed allies", "anti-Russian": the country is not the actor.
 MODIFIER_BEFORE = re.compile(r"(?:\bpro|\banti|\bnon)-$", re.IGNORECASE)
-MODIFIER_AFTER = re.compile(r"^-(?:backed|led|allied|aligned|supported|funded|brokered|based|born|made|owned|controlled|held)\b", re.IGNORECASE)
+MODIFIER_AFTER = re.compile(
+    r"^-(?:backed|led|allied|aligned|supported|funded|brokered|based|born|made|owned|controlled|held)\b",
+    re.IGNORECASE,
+)
+PLACE_BEFORE = re.compile(
+    r"\b(?:in|at|to|from|near|outside|across|into|toward|towards)\s+(?:the\s+)?$", re.IGNORECASE
+)
 TITLE_PAREN_GAP = re.compile(r"^\s*\(\s*$")
 DETERMINER_BEFORE = re.compile(r"(?:\b(?:his|her|their|its|the|a|an)\s+)$", re.IGNORECASE)
 OF_COUNTRY = re.compile(r"^\s+of\s+(?:the\s+)?$")
@@ -29,7 +35,24 @@ NAME_AFTER_TITLE = re.compile(
     r"^\s+((?:[A-Z][\w'’-]+|al-[A-Z][\w-]+|bin|bint|ibn|van|von|de|da|del|der|le|la)"
     r"(?:\s+(?:[A-Z][\w'’.-]+|al-[A-Z][\w-]+|bin|bint|ibn|van|von|de|da|del|der|le|la)){0,3})"
 )
-NOT_NAMES = {"The", "A", "An", "On", "In", "At", "And", "But", "Said", "Says", "Who", "Has", "Had", "Was", "Is", "Will"}
+NOT_NAMES = {
+    "The",
+    "A",
+    "An",
+    "On",
+    "In",
+    "At",
+    "And",
+    "But",
+    "Said",
+    "Says",
+    "Who",
+    "Has",
+    "Had",
+    "Was",
+    "Is",
+    "Will",
+}
 
 
 def _case_ok(original: str, entry: Entry) -> bool:
@@ -84,7 +107,9 @@ def _to_mention(text: str, start: int, end: int, entries: list[Entry]) -> Mentio
         mention.country = first.country
         mention.sector = first.sector
         mention.counterpart = first.target == "counterpart"
-        mention.plural = mention.text.lower().endswith("s") and not mention.text.lower().endswith("ss")
+        mention.plural = mention.text.lower().endswith("s") and not mention.text.lower().endswith(
+            "ss"
+        )
     return mention
 
 
@@ -135,8 +160,12 @@ def _include_determiner(text: str, mention: Mention) -> None:
 
 
 def _spokesperson_office(mention: Mention, previous: Mention | None, text: str) -> None:
-    """"State Department spokesman" takes the office of the institution named before it."""
-    if previous is None or previous.kind != "institution" or text[previous.end : mention.start].strip():
+    """ "State Department spokesman" takes the office of the institution named before it."""
+    if (
+        previous is None
+        or previous.kind != "institution"
+        or text[previous.end : mention.start].strip()
+    ):
         return
     if previous.office == "foreign_ministry":
         mention.office = "foreign_ministry_spokesperson"
@@ -161,7 +190,12 @@ def _attach_title(text: str, mentions: list[Mention], index: int) -> None:
         del mentions[index]
         return
     match = NAME_AFTER_TITLE.match(text[role.end : gap_end + 40 if nxt is None else gap_end])
-    if match and match.group(1).split()[0] not in NOT_NAMES and not role.counterpart and not role.plural:
+    if (
+        match
+        and match.group(1).split()[0] not in NOT_NAMES
+        and not role.counterpart
+        and not role.plural
+    ):
         name = match.group(1).rstrip(".")
         end = role.end + match.start(1) + len(name)
         mentions[index] = Mention(
@@ -178,7 +212,10 @@ def _attach_title(text: str, mentions: list[Mention], index: int) -> None:
 
 
 def _is_modifier(text: str, start: int, end: int) -> bool:
-    return bool(MODIFIER_BEFORE.search(text[max(0, start - 5) : start]) or MODIFIER_AFTER.match(text[end : end + 12]))
+    return bool(
+        MODIFIER_BEFORE.search(text[max(0, start - 5) : start])
+        or MODIFIER_AFTER.match(text[end : end + 12])
+    )
 
 
 def find_mentions(text: str, kb: KnowledgeBase) -> list[Mention]:
@@ -214,4 +251,9 @@ def find_mentions(text: str, kb: KnowledgeBase) -> list[Mention]:
         elif mention.kind == "institution":
             mention.text = text[mention.start : mention.end]
         index += 1
+    for mention in mentions:
+        if mention.kind == "country" and PLACE_BEFORE.search(
+            text[max(0, mention.start - 12) : mention.start]
+        ):
+            mention.is_place = True
     return mentions

@@ -48,7 +48,9 @@ def person_windows(mention: Mention, kb: KnowledgeBase) -> list[tuple[date, date
     return [(first, last)]
 
 
-def _person_actor(kb: KnowledgeBase, person_id: str, mention: Mention, day: date | None, via: str) -> Actor:
+def _person_actor(
+    kb: KnowledgeBase, person_id: str, mention: Mention, day: date | None, via: str
+) -> Actor:
     person = kb.persons[person_id]
     spell: Spell | None = None
     if day is not None:
@@ -81,12 +83,16 @@ def _home_polity(kb: KnowledgeBase, person_id: str, mention: Mention) -> str | N
     return polities.pop() if len(polities) == 1 else None
 
 
-def _unresolved(kb: KnowledgeBase, mention: Mention, country: str | None, office: str | None) -> Actor:
-    sector = kb.office_sectors.get(office or "", None) or mention.sector or ("GOV" if office else None)
+def _unresolved(
+    kb: KnowledgeBase, mention: Mention, country: str | None, office: str | None
+) -> Actor:
+    sector = (
+        kb.office_sectors.get(office or "", None) or mention.sector or ("GOV" if office else None)
+    )
     return Actor(
         role="participant",
         text=mention.text,
-        name=mention.text if mention.kind == "unknown_person" else None,
+        name=_bare_name(mention) if mention.kind == "unknown_person" else None,
         id=None,
         country=country,
         office=office if office != "counterpart" else None,
@@ -97,7 +103,16 @@ def _unresolved(kb: KnowledgeBase, mention: Mention, country: str | None, office
     )
 
 
-def _pick_person(candidates: list[str], ctx: DocContext, day: date | None, mention: Mention) -> str | None:
+def _bare_name(mention: Mention) -> str:
+    """ "Maltese Foreign Minister Jane Doe" -> "Jane Doe": the title is not part of the name."""
+    if mention.title_text and mention.text.startswith(mention.title_text):
+        return mention.text[len(mention.title_text) :].strip() or mention.text
+    return mention.text
+
+
+def _pick_person(
+    candidates: list[str], ctx: DocContext, day: date | None, mention: Mention
+) -> str | None:
     if len(candidates) == 1:
         return candidates[0]
     named = [c for c in candidates if c in ctx.named_people]
@@ -105,8 +120,12 @@ def _pick_person(candidates: list[str], ctx: DocContext, day: date | None, menti
         return named[0]
     if day is not None:
         in_office = [
-            c for c in candidates
-            if any(s.covers(day) and (mention.office is None or s.office == mention.office) for s in ctx.kb.spells_for(c))
+            c
+            for c in candidates
+            if any(
+                s.covers(day) and (mention.office is None or s.office == mention.office)
+                for s in ctx.kb.spells_for(c)
+            )
         ]
         if len(in_office) == 1:
             return in_office[0]
@@ -133,7 +152,9 @@ def _anchor_office(others: list[Actor]) -> str | None:
     return next((a.office for a in others if a.office), None)
 
 
-def resolve_mention(mention: Mention, day: date | None, ctx: DocContext, others: list[Actor]) -> list[Actor]:
+def resolve_mention(
+    mention: Mention, day: date | None, ctx: DocContext, others: list[Actor]
+) -> list[Actor]:
     """Entry point: the actor(s) a mention denotes on ``day`` (None when the date is unknown)."""
     kb = ctx.kb
     if mention.kind == "person":
@@ -145,15 +166,54 @@ def resolve_mention(mention: Mention, day: date | None, ctx: DocContext, others:
     if mention.kind == "country":
         code = mention.country
         via = "metonym" if mention.via == "metonym" else "country"
-        return [Actor("participant", mention.text, kb.polity_name(code), code, code, None, None,
-                      kb.actor_code(code, "GOV" if via == "metonym" else None), via, mention.start, mention.end)]
+        return [
+            Actor(
+                "participant",
+                mention.text,
+                kb.polity_name(code),
+                code,
+                code,
+                None,
+                None,
+                kb.actor_code(code, "GOV" if via == "metonym" else None),
+                via,
+                mention.start,
+                mention.end,
+            )
+        ]
     if mention.kind == "org":
         code = mention.country
-        return [Actor("participant", mention.text, kb.polity_name(code), code, code, None, None,
-                      kb.actor_code(code, None), "org", mention.start, mention.end)]
+        return [
+            Actor(
+                "participant",
+                mention.text,
+                kb.polity_name(code),
+                code,
+                code,
+                None,
+                None,
+                kb.actor_code(code, None),
+                "org",
+                mention.start,
+                mention.end,
+            )
+        ]
     if mention.kind == "institution":
-        return [Actor("participant", mention.text, None, None, mention.country, mention.office, None,
-                      kb.actor_code(mention.country, mention.sector), "institution", mention.start, mention.end)]
+        return [
+            Actor(
+                "participant",
+                mention.text,
+                None,
+                None,
+                mention.country,
+                mention.office,
+                None,
+                kb.actor_code(mention.country, mention.sector),
+                "institution",
+                mention.start,
+                mention.end,
+            )
+        ]
     if mention.kind == "unknown_person":
         return [_unresolved(kb, mention, mention.country, mention.office)]
     if mention.kind == "role":
@@ -161,7 +221,9 @@ def resolve_mention(mention: Mention, day: date | None, ctx: DocContext, others:
     return []
 
 
-def _resolve_role(mention: Mention, day: date | None, ctx: DocContext, others: list[Actor]) -> list[Actor]:
+def _resolve_role(
+    mention: Mention, day: date | None, ctx: DocContext, others: list[Actor]
+) -> list[Actor]:
     kb = ctx.kb
     office = _anchor_office(others) if mention.counterpart else mention.office
     polities = mention.countries or ([mention.country] if mention.country else [])
@@ -174,7 +236,13 @@ def _resolve_role(mention: Mention, day: date | None, ctx: DocContext, others: l
         if person_id is None:
             actors.append(_unresolved(kb, mention, polity, office))
             continue
-        resolved = _person_actor(kb, person_id, Mention("person", mention.text, mention.start, mention.end, office=office), day, via)
+        resolved = _person_actor(
+            kb,
+            person_id,
+            Mention("person", mention.text, mention.start, mention.end, office=office),
+            day,
+            via,
+        )
         if resolved.country != polity:
             actors.append(_unresolved(kb, mention, polity, office))
             continue

@@ -21,7 +21,23 @@ from diplograph.model import Mention, Sentence
 
 ACTOR_KINDS = {"person", "country", "org", "role", "institution", "unknown_person", "collective"}
 TRANSPARENT_NOUNS = {"series", "number", "round", "string", "flurry", "wave", "set", "couple"}
-CLAUSE_PREPS = {"in", "during", "after", "following", "on", "at", "before", "ahead"}
+CLAUSE_PREPS = {"in", "during", "after", "following", "on", "at", "before", "ahead", "for", "over"}
+# Verbs that take a contact as their object ("received a call", "held talks").
+CONTACT_TAKING_VERBS = {
+    "receive",
+    "hold",
+    "have",
+    "make",
+    "conduct",
+    "engage",
+    "pay",
+    "place",
+    "take",
+    "host",
+    "join",
+}
+PARTY_PREPS = {"with", "between"}
+CALL_PARTY_PREPS = {"with", "between", "from", "to"}
 CONTINUATION_LEMMAS = {"discuss", "address", "talk", "focus", "cover", "touch"}
 
 
@@ -65,10 +81,19 @@ class SentenceView:
                 if token.idx < hi and token.idx + len(token) > lo:
                     self.by_token[token.i] = mention
 
+    def _heads(self, mention: Mention, token: Token) -> bool:
+        """ "the two" is a collective only as a phrase of its own, not in "the two countries"."""
+        inside = [t for t in self.doc if self.by_token.get(t.i) is mention]
+        return not any(
+            t.head.i not in {x.i for x in inside} and t.dep_ in ("nummod", "det", "amod")
+            for t in inside
+        )
+
     def mention(self, token: Token) -> Mention | None:
         return self.by_token.get(token.i)
 
-    def actor_mentions(self, tokens: list[Token]) -> list[Mention]:
+    def actor_mentions(self, tokens: list[Token], places: bool = False) -> list[Mention]:
+        """Mentions under ``tokens``; locations ("in Moscow") only when ``places`` is asked for."""
         found: list[Mention] = []
         for token in tokens:
             mention = self.mention(token)
@@ -78,7 +103,19 @@ class SentenceView:
                     if child.dep_ in ("compound", "poss", "nmod") and self.mention(child):
                         mention = self.mention(child)
                         break
-            if mention is not None and mention.kind in ACTOR_KINDS and all(mention is not m for m in found):
+            if mention is not None and mention.is_place and not places:
+                continue
+            if (
+                mention is not None
+                and mention.kind == "collective"
+                and not self._heads(mention, token)
+            ):
+                continue
+            if (
+                mention is not None
+                and mention.kind in ACTOR_KINDS
+                and all(mention is not m for m in found)
+            ):
                 found.append(mention)
         return found
 
@@ -103,13 +140,19 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
     found = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if found or depth > 3:
         return [t for s in found for t in expand(s)]
-    if verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
+    if verb.dep_ == "xcomp" and verb.head != verb:
+        controllers = direct_objects(verb.head)  # "urged X to hold": X is the one who holds
+        return controllers or subjects(verb.head, depth + 1)
+    if verb.dep_ == "conj" and verb.head != verb:
         return subjects(verb.head, depth + 1)
-    if verb.dep_ in ("acl", "relcl", "pcomp") and verb.head is not verb:
-        head = verb.head
-        if verb.dep_ == "pcomp":  # "with Rutte calling Erdogan": the subject hangs off the prep
-            return [t for c in verb.children if c.dep_ in ("nsubj",) for t in expand(c)]
-        return expand(head)
+    if verb.dep_ in ("pcomp", "advcl") and verb.head != verb:
+        # "after hosting X", "before flying on to meet Y": the subject of the main clause
+        head = verb.head.head if verb.head.dep_ == "prep" else verb.head
+        if head.pos_ in ("VERB", "AUX") and head != verb:
+            return subjects(head, depth + 1)
+        return []
+    if verb.dep_ in ("acl", "relcl") and verb.head != verb:
+        return expand(verb.head)
     return []
 
 
@@ -128,7 +171,26 @@ def direct_objects(verb: Token) -> list[Token]:
 
 
 def agents(verb: Token) -> list[Token]:
-    return [t for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj" for t in expand(o)]
+    return [
+        t
+        for c in verb.children
+        if c.dep_ == "agent"
+        for o in c.children
+        if o.dep_ == "pobj"
+        for t in expand(o)
+    ]
+
+
+def clause_parties(verb: Token) -> list[Token]:
+    """Everyone a clause names as subject or object, up its chain of xcomp verbs."""
+    tokens: list[Token] = []
+    current = verb
+    for _ in range(4):
+        tokens += subjects(current) + direct_objects(current)
+        if current.dep_ != "xcomp" or current.head == current:
+            break
+        current = current.head
+    return tokens
 
 
 def governing_verb(noun: Token) -> Token | None:
@@ -136,13 +198,13 @@ def governing_verb(noun: Token) -> Token | None:
     token = noun
     for _ in range(5):
         head = token.head
-        if head is token:
+        if head == token:
             return None
         if token.dep_ in ("dobj", "obj") and head.pos_ in ("VERB", "AUX"):
             return head
         if token.dep_ == "pobj" and head.dep_ == "prep":
             grand = head.head
-            if grand.pos_ in ("VERB", "AUX") and (head.lower_ in CLAUSE_PREPS or token is not noun):
+            if grand.pos_ in ("VERB", "AUX") and (head.lower_ in CLAUSE_PREPS or token != noun):
                 return grand
             if grand.lemma_.lower() in TRANSPARENT_NOUNS:
                 token = grand
@@ -164,12 +226,14 @@ def _status(trigger: Token, lexicon: Lexicon) -> str:
     if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in children):
         return "hypothetical"
     if trigger.pos_ in ("NOUN", "PROPN") and any(
-        c.lower_ in lexicon.future_modifiers for c in children if c.dep_ in ("amod", "compound", "det")
+        c.lower_ in lexicon.future_modifiers
+        for c in children
+        if c.dep_ in ("amod", "compound", "det")
     ):
         return "planned"
     head = trigger
     for _ in range(3):
-        if head.dep_ not in ("xcomp", "ccomp", "conj", "dobj", "pobj", "prep") or head.head is head:
+        if head.dep_ not in ("xcomp", "ccomp", "conj", "dobj", "pobj", "prep") or head.head == head:
             break
         governor = head.head
         lemma = governor.lemma_.lower()
@@ -220,26 +284,37 @@ def _triggers(doc: Doc, lexicon: Lexicon) -> Iterator[tuple[Token, dict[str, Any
             if spec.get("light"):
                 continue
             yield token, spec, False
-        elif token.pos_ in ("NOUN", "PROPN") and (lemma in lexicon.nouns or token.lower_ in lexicon.nouns):
+        elif token.pos_ in ("NOUN", "PROPN") and (
+            lemma in lexicon.nouns or token.lower_ in lexicon.nouns
+        ):
             spec = lexicon.nouns.get(token.lower_) or lexicon.nouns[lemma]
             if spec.get("compound_only") or (spec.get("plural_only") and token.lower_ == lemma):
                 continue
             yield token, spec, True
 
 
-def _verb_frame(view: SentenceView, token: Token, spec: dict[str, Any], lexicon: Lexicon) -> Frame | None:
+def _verb_frame(
+    view: SentenceView, token: Token, spec: dict[str, Any], lexicon: Lexicon
+) -> Frame | None:
     subj = subjects(token)
     passive = any(c.dep_ == "nsubjpass" for c in token.children)
     objects = direct_objects(token)
-    if spec.get("objects"):
-        if not any(o.lemma_.lower() in spec["objects"] or o.lower_ in spec["objects"] for o in objects):
-            return None
+    wanted = spec.get("objects")
+    if wanted and not any(o.lemma_.lower() in wanted or o.lower_ in wanted for o in objects):
+        return None
     if any(c.dep_ == "prep" and c.lower_ in spec.get("blocked_preps", []) for c in token.children):
         return None
     with_objs = prep_objects(token, {"with", "to"} if spec.get("needs") else {"with"})
     for obj in objects:
         with_objs += prep_objects(obj, {"with"})
-    frame = Frame(view.sentence, token, spec["type"], spec["cameo"], _mode(token, spec, lexicon), bool(spec.get("symmetric")))
+    frame = Frame(
+        view.sentence,
+        token,
+        spec["type"],
+        spec["cameo"],
+        _mode(token, spec, lexicon),
+        bool(spec.get("symmetric")),
+    )
     subj_m = view.actor_mentions(subj)
     if passive:
         frame.sources = view.actor_mentions(agents(token))
@@ -251,12 +326,16 @@ def _verb_frame(view: SentenceView, token: Token, spec: dict[str, Any], lexicon:
     if spec.get("person_object"):
         obj_m = [m for m in obj_m if m.kind in ("person", "role", "unknown_person")]
     if spec.get("to_target"):
-        obj_m += view.actor_mentions(prep_objects(token, {"to"}))
+        obj_m += view.actor_mentions(prep_objects(token, {"to"}), places=True)
     if spec.get("in_target"):
-        obj_m += view.actor_mentions(prep_objects(token, {"in"}))
+        obj_m += view.actor_mentions(prep_objects(token, {"in"}), places=True)
     if not spec.get("in_target"):
-        place_tokens = prep_objects(token, {"in", "at"}) + [p for o in objects for p in prep_objects(o, {"in", "at"})]
-        frame.places = [m for m in view.actor_mentions(place_tokens) if m.kind == "country"]
+        place_tokens = prep_objects(token, {"in", "at"}) + [
+            p for o in objects for p in prep_objects(o, {"in", "at"})
+        ]
+        frame.places = [
+            m for m in view.actor_mentions(place_tokens, places=True) if m.kind == "country"
+        ]
     if not passive:
         frame.targets = obj_m + [m for m in view.actor_mentions(with_objs) if m not in obj_m]
     if spec.get("requires_object_actor") and not obj_m and not passive:
@@ -280,7 +359,7 @@ def _verb_frame(view: SentenceView, token: Token, spec: dict[str, Any], lexicon:
 
 
 def _split_separately(frame: Frame) -> list[Frame]:
-    """"X spoke separately with A and B" is one contact per partner."""
+    """ "X spoke separately with A and B" is one contact per partner."""
     if not frame.symmetric or len(frame.targets) < 2 or not frame.sources:
         return [frame]
     if not any(c.lower_ in SEPARATE_WORDS for c in frame.trigger.children):
@@ -306,37 +385,78 @@ SPLITTABLE_NOUNS = {"call", "conversation", "meeting", "talk", "visit"}
 
 
 def _separate_contacts(token: Token) -> bool:
-    """"held separate calls with A, B and C": one contact per named partner."""
+    """ "held separate calls with A, B and C": one contact per named partner."""
     if any(c.lower_ in SEPARATE_WORDS for c in token.children if c.dep_ in ("amod", "advmod")):
         return True
     return token.tag_ == "NNS" and token.lemma_.lower() in SPLITTABLE_NOUNS
 
 
-def _noun_frames(view: SentenceView, token: Token, spec: dict[str, Any], lexicon: Lexicon) -> list[Frame]:
-    frame = Frame(view.sentence, token, spec["type"], spec["cameo"], _mode(token, spec, lexicon), True, nominal=True)
+def _noun_frames(
+    view: SentenceView, token: Token, spec: dict[str, Any], lexicon: Lexicon
+) -> list[Frame]:
+    frame = Frame(
+        view.sentence,
+        token,
+        spec["type"],
+        spec["cameo"],
+        _mode(token, spec, lexicon),
+        True,
+        nominal=True,
+    )
     owners = view.actor_mentions([t for c in token.children if c.dep_ == "poss" for t in expand(c)])
-    partners = view.actor_mentions(prep_objects(token, {"with", "between"}))
+    preps = CALL_PARTY_PREPS if frame.mode == "phone" else PARTY_PREPS
+    partners = view.actor_mentions(prep_objects(token, preps))
     verb = governing_verb(token)
     if verb is not None and not owners:
-        light = lexicon.verbs.get(verb.lemma_.lower(), {})
-        via_light = token.dep_ in ("dobj", "obj") and light.get("light")
+        lemma = verb.lemma_.lower()
+        via_light = token.dep_ in ("dobj", "obj") and (
+            lexicon.verbs.get(lemma, {}).get("light") or lemma in CONTACT_TAKING_VERBS
+        )
         via_prep = token.dep_ == "pobj"
         if via_light or via_prep:
-            owners = [m for m in view.actor_mentions(subjects(verb)) if all(m is not p for p in partners)]
-            frame.backgrounded = via_prep
-            frame.status = _status(verb, lexicon) if via_light else "occurred"
+            owners = [
+                m for m in view.actor_mentions(subjects(verb)) if all(m is not p for p in partners)
+            ]
+            if via_prep:  # "told his Saudi counterpart ... in a phone call"
+                owners += [
+                    m
+                    for m in view.actor_mentions(clause_parties(verb))
+                    if m.kind in ("person", "role", "unknown_person")
+                    and all(m is not p and m is not o for p in partners for o in owners)
+                ]
+            if via_light:  # "received a call from X": the party hangs off the verb
+                partners += [
+                    m
+                    for m in view.actor_mentions(prep_objects(verb, preps))
+                    if all(m is not p for p in partners)
+                ]
+            frame.backgrounded = via_prep and token.lemma_.lower() != "talk"
+            frame.status = _status(verb, lexicon)
         if via_light:
             frame.date_head = verb
     elif token.dep_ == "pobj":
         frame.backgrounded = True
-    frame.places = [m for m in view.actor_mentions(prep_objects(token, {"in", "at"})) if m.kind == "country"]
+    place_tokens = prep_objects(token, {"in", "at"})
+    if verb is not None:
+        place_tokens += prep_objects(verb, {"in", "at", "to"})
+    frame.places = [
+        m for m in view.actor_mentions(place_tokens, places=True) if m.kind == "country"
+    ]
     if frame.status == "occurred":
         frame.status = _status(token, lexicon)
     everyone = _unique([*owners, *partners])
     frame.collective = any(m.kind == "collective" for m in everyone)
+    if not everyone and token.dep_ in ("nsubj", "nsubjpass"):
+        frame.continuation = True  # "The call took place on Saturday": dates the last contact
+        return [frame]
     if _weight(everyone) < 2 and not frame.collective:
         return []
-    if owners and len(partners) >= 2 and _separate_contacts(token) and token.lemma_.lower() != "summit":
+    if (
+        owners
+        and len(partners) >= 2
+        and _separate_contacts(token)
+        and token.lemma_.lower() != "summit"
+    ):
         frames = []
         for partner in partners:
             single = copy(frame)
@@ -367,11 +487,11 @@ def _owning_trigger(token: Token, triggers: dict[int, Frame]) -> Frame | None:
     for _ in range(8):
         if current.i in triggers:
             return triggers[current.i]
-        if current.head is current:
-            break
-        if current.pos_ in ("VERB", "AUX") and current.i not in triggers:
+        if current.pos_ in ("VERB", "AUX"):
             owned = [f for f in triggers.values() if _inside_clause(f.trigger, current)]
             return owned[0] if len(owned) == 1 else None
+        if current.head == current:
+            break
         current = current.head
     return None
 
@@ -380,22 +500,29 @@ def _inside_clause(trigger: Token, verb: Token) -> bool:
     """Is ``trigger`` part of ``verb``'s own clause (reached without crossing another verb)?"""
     current = trigger
     for _ in range(8):
-        if current is verb:
+        if current == verb:
             return True
-        if current.head is current:
+        if current.head == current:
             return False
-        if current is not trigger and current.pos_ in ("VERB", "AUX") and current.dep_ != "xcomp":
+        if current != trigger and current.pos_ in ("VERB", "AUX") and current.dep_ != "xcomp":
             return False
-        if current.dep_ in ("ccomp", "advcl", "relcl", "acl", "conj", "parataxis") and current is not trigger:
+        if (
+            current.dep_ in ("ccomp", "advcl", "relcl", "acl", "conj", "parataxis")
+            and current != trigger
+        ):
             return False
-        if current is trigger and current.dep_ in ("ccomp", "advcl", "relcl", "acl", "parataxis"):
+        if current == trigger and current.dep_ in ("ccomp", "advcl", "relcl", "acl", "parataxis"):
             return False
         current = current.head
     return False
 
 
 def attach_dates(doc: Doc, sentence: Sentence, frames: list[Frame], exprs: list[DateExpr]) -> None:
-    by_trigger = {f.trigger.i: f for f in frames}
+    by_trigger: dict[int, Frame] = {}
+    siblings: dict[int, list[Frame]] = {}
+    for frame in frames:
+        by_trigger.setdefault(frame.trigger.i, frame)
+        siblings.setdefault(id(by_trigger[frame.trigger.i]), []).append(frame)
     for frame in frames:
         if frame.date_head is not None:
             by_trigger.setdefault(frame.date_head.i, frame)
@@ -404,10 +531,11 @@ def attach_dates(doc: Doc, sentence: Sentence, frames: list[Frame], exprs: list[
         inside = [t for t in doc if t.idx >= lo and t.idx < hi]
         if not inside:
             continue
-        root = next((t for t in inside if t.head not in inside or t.head is t), inside[0])
+        root = next((t for t in inside if t.head not in inside or t.head == t), inside[0])
         owner = _owning_trigger(root, by_trigger)
         if owner is not None:
-            owner.dates.append(expr)
+            for frame in siblings.get(id(owner), [owner]):
+                frame.dates.append(expr)
 
 
 def code_sentence(

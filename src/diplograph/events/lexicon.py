@@ -57,7 +57,9 @@ def load_lexicon() -> Lexicon:
     cameo: dict[str, CameoCode] = {}
     with base.joinpath("cameo_codes.csv").open("r", encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
-            cameo[row["code"]] = CameoCode(row["code"], row["label"], float(row["goldstein"]), int(row["quad_class"]))
+            cameo[row["code"]] = CameoCode(
+                row["code"], row["label"], float(row["goldstein"]), int(row["quad_class"])
+            )
     return Lexicon(
         verbs=raw["verbs"],
         nouns=raw["nouns"],

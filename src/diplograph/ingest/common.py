@@ -37,7 +37,9 @@ def check_article_text(text: object) -> str:
     if not text.strip():
         raise BadInput("article text is empty")
     if len(text) > MAX_ARTICLE_CHARS:
-        raise BadInput(f"article text is too long ({len(text)} characters; limit {MAX_ARTICLE_CHARS})")
+        raise BadInput(
+            f"article text is too long ({len(text)} characters; limit {MAX_ARTICLE_CHARS})"
+        )
     return text
 
 

@@ -1,0 +1,57 @@
+"""Mention composition on sentences written for the tests (not taken from the seeds)."""
+
+from datetime import date
+
+from diplograph.actors.kb import load_kb
+from diplograph.actors.mentions import find_mentions
+from diplograph.actors.resolver import DocContext, resolve_mention
+
+
+def resolve_all(text, day):
+    kb = load_kb()
+    mentions = find_mentions(text, kb)
+    ctx = DocContext.from_mentions(kb, mentions)
+    out = []
+    for mention in mentions:
+        out.extend(resolve_mention(mention, day, ctx, out))
+    return out
+
+
+def test_role_phrases_resolve_by_date():
+    early = resolve_all("India's top diplomat flew to Tokyo.", date(2018, 5, 1))
+    late = resolve_all("India's top diplomat flew to Tokyo.", date(2023, 5, 1))
+    assert early[0].name == "Sushma Swaraj" and early[0].resolved_by == "role+date"
+    assert late[0].name == "Subrahmanyam Jaishankar"
+    assert early[0].code == "INDGOV"
+
+
+def test_coordinated_roles_give_one_actor_each():
+    actors = resolve_all("The German and French foreign ministers met.", date(2025, 6, 2))
+    assert [(a.country, a.office) for a in actors[:2]] == [
+        ("DEU", "foreign_minister"),
+        ("FRA", "foreign_minister"),
+    ]
+    assert all(a.id for a in actors[:2])
+
+
+def test_unknown_holder_keeps_country_and_sector_without_id():
+    actors = resolve_all("The Tongan foreign minister arrived.", date(2024, 1, 1))
+    assert actors[0].id is None and actors[0].country == "TON" and actors[0].code == "TONGOV"
+
+
+def test_title_before_unknown_name_is_kept_as_surface_text():
+    actors = resolve_all("Maltese Foreign Minister Jane Doeson said.", date(2024, 1, 1))
+    assert actors[0].id is None and actors[0].name == "Jane Doeson" and actors[0].country == "MLT"
+
+
+def test_modifier_adjectives_are_not_actors():
+    actors = resolve_all(
+        "Pro-Russian fighters and Iranian-backed groups clashed.", date(2024, 1, 1)
+    )
+    assert actors == []
+
+
+def test_diacritics_and_short_forms():
+    actors = resolve_all("Erdogan received Zelensky in Istanbul.", date(2024, 3, 8))
+    names = {a.name for a in actors}
+    assert {"Recep Tayyip Erdoğan", "Volodymyr Zelenskyy"} <= names
