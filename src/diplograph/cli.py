@@ -25,7 +25,8 @@ app = typer.Typer(
     add_completion=False, no_args_is_help=True, help="Turn news articles into political event data."
 )
 err = Console(stderr=True)
-out = Console()
+# Wide enough for one event per line when printing to a file or a pipe.
+out = Console(width=None if sys.stdout.isatty() else 150)
 
 PathsArg = Annotated[list[Path], typer.Argument(help=".txt / .jsonl files or directories")]
 DbOpt = Annotated[Path, typer.Option("--db", help="DuckDB database file")]
@@ -115,24 +116,21 @@ def _ingest(paths: list[Path], db: Path, published: date | None):
 
 def _actor_label(actor: dict) -> str:
     name = actor.get("name") or actor.get("text")
-    extra = ", ".join(x for x in (actor.get("country"), actor.get("office")) if x)
-    return f"{name} ({extra})" if extra else name
+    return f"{name} ({actor['country']})" if actor.get("country") else name
 
 
 def print_events_table(records: list[dict], title: str) -> None:
-    table = Table(title=title, show_lines=False)
-    for column in ("date", "type", "mode", "cameo", "status", "actors", "topics", "doc"):
+    table = Table(title=title, show_lines=False, expand=False)
+    for column in ("date", "event", "status", "participants", "topics", "doc"):
         table.add_column(column, overflow="fold")
     for record in records:
         table.add_row(
             record["date"] or "?",
-            record["type"],
-            record["mode"] or "",
-            record["cameo"],
+            f"{record['type']}/{record['mode'] or '-'} {record['cameo']}",
             record["status"],
-            "\n".join(_actor_label(a) for a in record["actors"]),
-            ", ".join(record["topics"][:5]),
-            record.get("doc_id", ""),
+            " – ".join(_actor_label(a) for a in record["actors"]),
+            ", ".join(record["topics"][:3]),
+            record.get("doc_id", "")[:12],
         )
     out.print(table)
 

@@ -228,6 +228,21 @@ def _merge_into(target: Event, other: Event) -> None:
     target.evidence.sort(key=lambda e: e.sentence)
 
 
+def _modes_from_title(events: list[Event], title: str | None, lexicon: Lexicon) -> None:
+    """A headline such as "Readout of the President's Call with X" fixes that contact's mode."""
+    if not title:
+        return
+    folded = f" {' '.join(tok for tok, _, _ in tokens(fold(title)))} "
+    if not any(f" {cue} " in folded for cue in lexicon.mode_cues["phone"]):
+        return
+    for event in events:
+        if event.type != "CONSULT" or event.mode is not None or event.status != "occurred":
+            continue
+        named = [a for a in event.actors if a.name and f" {fold(a.name).split()[-1]} " in folded]
+        if len(named) >= 1 and len(event.actors) == 2:
+            event.mode, event.cameo = "phone", "041"
+
+
 def _absorb_country_visits(events: list[Event]) -> list[Event]:
     """ "X arrived in Kyiv for talks with Y": the visit to Ukraine is the meeting with Y."""
     kept: list[Event] = []
@@ -413,6 +428,7 @@ def extract_clean(
             event = _event_for_frame(frame, article.published, ctx, res, raw_events)
             if event is not None:
                 raw_events.append(event)
+    _modes_from_title(raw_events, article.title, res.lexicon)
     events = _absorb_country_visits(merge_events(raw_events))
     _apply_date_fallbacks(events, article.published)
     _redate_actors(events, ctx)

@@ -211,6 +211,24 @@ def _attach_title(text: str, mentions: list[Mention], index: int) -> None:
         )
 
 
+def _absorb_trailing_country(text: str, mentions: list[Mention]) -> None:
+    """ "President Joseph Aoun of Lebanon": the country belongs to the person, not the event."""
+    index = 0
+    while index + 1 < len(mentions):
+        person, following = mentions[index], mentions[index + 1]
+        if (
+            person.kind in ("person", "unknown_person")
+            and following.kind == "country"
+            and OF_COUNTRY.match(text[person.end : following.start])
+        ):
+            if person.kind == "unknown_person" or person.country is None:
+                person.country = following.country
+            person.end = following.end
+            person.text = text[person.start : person.end]
+            del mentions[index + 1]
+        index += 1
+
+
 def _is_modifier(text: str, start: int, end: int) -> bool:
     return bool(
         MODIFIER_BEFORE.search(text[max(0, start - 5) : start])
@@ -251,6 +269,7 @@ def find_mentions(text: str, kb: KnowledgeBase) -> list[Mention]:
         elif mention.kind == "institution":
             mention.text = text[mention.start : mention.end]
         index += 1
+    _absorb_trailing_country(text, mentions)
     for mention in mentions:
         if mention.kind == "country" and PLACE_BEFORE.search(
             text[max(0, mention.start - 12) : mention.start]

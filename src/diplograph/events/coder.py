@@ -444,6 +444,10 @@ def _noun_frames(
     ]
     if frame.status == "occurred":
         frame.status = _status(token, lexicon)
+    if not owners:
+        # "conversations with Putin and Zelenskyy" names only the other side of someone's
+        # contacts; only "between A and B" pairs the named parties with each other.
+        partners = view.actor_mentions(prep_objects(token, {"between"}))
     everyone = _unique([*owners, *partners])
     frame.collective = any(m.kind == "collective" for m in everyone)
     if not everyone and token.dep_ in ("nsubj", "nsubjpass"):
