@@ -128,6 +128,9 @@ class Evidence:
         return {"sentence": self.sentence, "start": self.start, "end": self.end, "text": self.text}
 
 
+PRECISION_RANK = {"day": 3, "month": 2, "year": 1, None: 0}
+
+
 @dataclass
 class Event:
     type: str
@@ -150,6 +153,31 @@ class Event:
     historical: bool = False
     backgrounded: bool = False  # reported only inside a prepositional phrase ("the summit")
     sources: list[Any] = field(default_factory=list, repr=False)  # the frames it was coded from
+
+    def set_date(
+        self,
+        day: date | None,
+        precision: str | None,
+        text: str | None,
+        source: str | None,
+        reason: str | None,
+    ) -> None:
+        self.date, self.date_precision, self.date_text = day, precision, text
+        self.date_source, self.date_reason = source, reason
+
+    def take_date(self, other: Event) -> None:
+        self.set_date(
+            other.date, other.date_precision, other.date_text, other.date_source, other.date_reason
+        )
+
+    def absorb(self, other: Event) -> None:
+        """Take another report's evidence, and its date when that is more precise."""
+        for evidence in other.evidence:
+            if all(evidence.sentence != e.sentence for e in self.evidence):
+                self.evidence.append(evidence)
+        self.evidence.sort(key=lambda e: e.sentence)
+        if PRECISION_RANK[other.date_precision] > PRECISION_RANK[self.date_precision]:
+            self.take_date(other)
 
     def participant_keys(self) -> frozenset[str]:
         return frozenset(actor.key() for actor in self.actors)

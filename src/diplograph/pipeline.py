@@ -20,6 +20,7 @@ from diplograph.dates import DateExpr, ResolvedDate, find_date_expressions, reso
 from diplograph.events.coder import Frame, code_sentence
 from diplograph.events.lexicon import Lexicon, load_lexicon
 from diplograph.model import (
+    PRECISION_RANK,
     Actor,
     Article,
     ArticleResult,
@@ -33,7 +34,6 @@ from diplograph.nlp import Pipelines, load_pipelines
 from diplograph.text import fold, tokens
 from diplograph.topics import event_topics
 
-PRECISION_RANK = {"day": 3, "month": 2, "year": 1, None: 0}
 CONTINUATION_WINDOW = 4  # sentences after a contact that may still describe it
 
 
@@ -152,8 +152,7 @@ def _frame_event(
         symmetric=frame.symmetric,
     )
     if dated is not None:
-        event.date, event.date_precision, event.date_text = dated.date, dated.precision, dated.text
-        event.date_source, event.date_reason = dated.source, dated.reason
+        event.set_date(dated.date, dated.precision, dated.text, dated.source, dated.reason)
     _refine_visit(event, frame)
     event.backgrounded = frame.backgrounded
     event.sources = [frame]
@@ -205,16 +204,7 @@ def _same_contact(a: Event, b: Event) -> bool:
 
 def _merge_into(target: Event, other: Event) -> None:
     """Combine two reports of one contact in the same article; keep every piece of evidence."""
-    for evidence in other.evidence:
-        if all(evidence.sentence != e.sentence for e in target.evidence):
-            target.evidence.append(evidence)
-    if PRECISION_RANK[other.date_precision] > PRECISION_RANK[target.date_precision]:
-        target.date, target.date_precision, target.date_text = (
-            other.date,
-            other.date_precision,
-            other.date_text,
-        )
-        target.date_source, target.date_reason = other.date_source, other.date_reason
+    target.absorb(other)
     if target.mode in (None, "meeting") and other.mode in ("phone", "visit"):
         target.mode, target.cameo = other.mode, other.cameo
         if other.mode == "visit":
@@ -225,7 +215,6 @@ def _merge_into(target: Event, other: Event) -> None:
         twin = next((o for o in other.actors if o.key() == actor.key()), None)
         if twin and actor.resolved_by == "coreference" and twin.resolved_by != "coreference":
             actor.text = twin.text
-    target.evidence.sort(key=lambda e: e.sentence)
 
 
 def _modes_from_title(events: list[Event], title: str | None, lexicon: Lexicon) -> None:
@@ -273,17 +262,7 @@ def _absorb_country_visits(events: list[Event]) -> list[Event]:
         for actor in twin.actors:
             actor.role = "target" if actor.country == host else "source"
         twin.mode, twin.cameo, twin.symmetric = "visit", "042", False
-        for evidence in event.evidence:
-            if all(evidence.sentence != e.sentence for e in twin.evidence):
-                twin.evidence.append(evidence)
-        twin.evidence.sort(key=lambda e: e.sentence)
-        if PRECISION_RANK[event.date_precision] > PRECISION_RANK[twin.date_precision]:
-            twin.date, twin.date_precision, twin.date_text = (
-                event.date,
-                event.date_precision,
-                event.date_text,
-            )
-            twin.date_source, twin.date_reason = event.date_source, event.date_reason
+        twin.absorb(event)
     return kept
 
 
@@ -350,12 +329,16 @@ def _apply_date_fallbacks(events: list[Event], published: date | None) -> None:
             and bool(event.participant_keys() & lead.participant_keys())
         )
         if shares_actor and lead.mode == event.mode:
-            event.date, event.date_precision, event.date_text = lead.date, "day", lead.date_text
-            event.date_source = "inferred"
-            event.date_reason = "same outreach as the article's lead contact"
+            event.set_date(
+                lead.date,
+                "day",
+                lead.date_text,
+                "inferred",
+                "same outreach as the article's lead contact",
+            )
         elif published is not None and not event.backgrounded:
-            event.date, event.date_precision, event.date_source = published, "day", "publication"
-            event.date_reason = "no date in the text; a past-tense report of a recent contact"
+            reason = "no date in the text; a past-tense report of a recent contact"
+            event.set_date(published, "day", None, "publication", reason)
         else:
             event.date_reason = event.date_reason or "no date expression in the event's clause"
 
@@ -463,16 +446,11 @@ def _event_for_frame(
         ],
         trigger=frame.trigger.text,
         symmetric=antecedent.symmetric,
-        date=antecedent.date,
-        date_precision=antecedent.date_precision,
-        date_text=antecedent.date_text,
-        date_source=antecedent.date_source,
-        date_reason=antecedent.date_reason,
     )
+    event.take_date(antecedent)
     dated = _best_date(frame, published, [])
     if dated is not None and dated.date is not None:
-        event.date, event.date_precision, event.date_text = dated.date, dated.precision, dated.text
-        event.date_source, event.date_reason = dated.source, dated.reason
+        event.set_date(dated.date, dated.precision, dated.text, dated.source, dated.reason)
     return event
 
 

@@ -110,6 +110,22 @@ def _bare_name(mention: Mention) -> str:
     return mention.text
 
 
+def _polity_actor(kb: KnowledgeBase, mention: Mention, via: str, sector: str | None) -> Actor:
+    """A state or organisation acting as itself ("Ankara", "NATO")."""
+    code = mention.country
+    return Actor(
+        role="participant",
+        text=mention.text,
+        name=kb.polity_name(code),
+        id=code,
+        country=code,
+        code=kb.actor_code(code, sector),
+        resolved_by=via,
+        start=mention.start,
+        end=mention.end,
+    )
+
+
 def _pick_person(
     candidates: list[str], ctx: DocContext, day: date | None, mention: Mention
 ) -> str | None:
@@ -164,40 +180,10 @@ def resolve_mention(
         via = mention.via if mention.via in ("name", "alias", "surname") else "name"
         return [_person_actor(kb, chosen, mention, day, via)]
     if mention.kind == "country":
-        code = mention.country
         via = "metonym" if mention.via == "metonym" else "country"
-        return [
-            Actor(
-                "participant",
-                mention.text,
-                kb.polity_name(code),
-                code,
-                code,
-                None,
-                None,
-                kb.actor_code(code, "GOV" if via == "metonym" else None),
-                via,
-                mention.start,
-                mention.end,
-            )
-        ]
+        return [_polity_actor(kb, mention, via, "GOV" if via == "metonym" else None)]
     if mention.kind == "org":
-        code = mention.country
-        return [
-            Actor(
-                "participant",
-                mention.text,
-                kb.polity_name(code),
-                code,
-                code,
-                None,
-                None,
-                kb.actor_code(code, None),
-                "org",
-                mention.start,
-                mention.end,
-            )
-        ]
+        return [_polity_actor(kb, mention, "org", None)]
     if mention.kind == "institution":
         return [
             Actor(

@@ -307,14 +307,7 @@ def _verb_frame(
     with_objs = prep_objects(token, {"with", "to"} if spec.get("needs") else {"with"})
     for obj in objects:
         with_objs += prep_objects(obj, {"with"})
-    frame = Frame(
-        view.sentence,
-        token,
-        spec["type"],
-        spec["cameo"],
-        _mode(token, spec, lexicon),
-        bool(spec.get("symmetric")),
-    )
+    frame = _new_frame(view, token, spec, lexicon, symmetric=bool(spec.get("symmetric")))
     subj_m = view.actor_mentions(subj)
     if passive:
         frame.sources = view.actor_mentions(agents(token))
@@ -391,18 +384,24 @@ def _separate_contacts(token: Token) -> bool:
     return token.tag_ == "NNS" and token.lemma_.lower() in SPLITTABLE_NOUNS
 
 
+def _new_frame(
+    view: SentenceView,
+    token: Token,
+    spec: dict[str, Any],
+    lexicon: Lexicon,
+    symmetric: bool,
+    nominal: bool = False,
+) -> Frame:
+    mode = _mode(token, spec, lexicon)
+    return Frame(
+        view.sentence, token, spec["type"], spec["cameo"], mode, symmetric, nominal=nominal
+    )
+
+
 def _noun_frames(
     view: SentenceView, token: Token, spec: dict[str, Any], lexicon: Lexicon
 ) -> list[Frame]:
-    frame = Frame(
-        view.sentence,
-        token,
-        spec["type"],
-        spec["cameo"],
-        _mode(token, spec, lexicon),
-        True,
-        nominal=True,
-    )
+    frame = _new_frame(view, token, spec, lexicon, symmetric=True, nominal=True)
     owners = view.actor_mentions([t for c in token.children if c.dep_ == "poss" for t in expand(c)])
     preps = CALL_PARTY_PREPS if frame.mode == "phone" else PARTY_PREPS
     partners = view.actor_mentions(prep_objects(token, preps))
@@ -521,6 +520,19 @@ def _inside_clause(trigger: Token, verb: Token) -> bool:
     return False
 
 
+NOUN_MODIFIER_DEPS = ("poss", "compound", "nmod", "amod", "nummod", "appos")
+
+
+def _modifies_other_noun(root: Token, triggers: dict[int, Frame]) -> bool:
+    head = root.head
+    return (
+        head != root
+        and root.dep_ in NOUN_MODIFIER_DEPS
+        and head.pos_ in ("NOUN", "PROPN")
+        and head.i not in triggers
+    )
+
+
 def attach_dates(doc: Doc, sentence: Sentence, frames: list[Frame], exprs: list[DateExpr]) -> None:
     by_trigger: dict[int, Frame] = {}
     siblings: dict[int, list[Frame]] = {}
@@ -536,6 +548,8 @@ def attach_dates(doc: Doc, sentence: Sentence, frames: list[Frame], exprs: list[
         if not inside:
             continue
         root = next((t for t in inside if t.head not in inside or t.head == t), inside[0])
+        if _modifies_other_noun(root, by_trigger):
+            continue  # "Herzog's July 19 address", "tomorrow's funeral": not this event's date
         owner = _owning_trigger(root, by_trigger)
         if owner is not None:
             for frame in siblings.get(id(owner), [owner]):
