@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -13,7 +12,6 @@ from diplograph.pipeline import Resources, extract_articles, load_resources
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
-VARIANTS = ROOT / "tests" / "data" / "variants"
 GOLDEN = ROOT / "tests" / "golden"
 
 
@@ -40,20 +38,3 @@ def seed_results_no_metadata(resources):
     """The raw .txt seeds: no publication date, no title."""
     paths = sorted(EXAMPLES.glob("*.txt"))
     return {r.clean.article.doc_id: r for r in extract_articles(load_articles(paths), resources)}
-
-
-@pytest.fixture(scope="session")
-def variant_gold() -> dict[str, dict]:
-    return {
-        json.loads(line)["id"]: json.loads(line)
-        for line in (VARIANTS / "gold.jsonl").read_text().splitlines()
-        if line.strip()
-    }
-
-
-@pytest.fixture(scope="session")
-def variant_results(resources):
-    return {
-        r.clean.article.doc_id: r
-        for r in extract_articles(load_articles([VARIANTS / "articles.jsonl"]), resources)
-    }

@@ -1,80 +1,66 @@
-"""Held-out, hand-written articles (other countries, outlets, boilerplate) with a gold file.
+"""Hand-written articles (other countries, outlets, page chrome) scored against gold files.
 
-The articles were written by a separate annotator. Their first measurement (recall 0.56) led to
-general fixes (datelines, place names, clause-aware dating), so they are a development set now;
-``tests/data/heldout`` is the untouched set. The floors sit just under the measured figures so a
-regression fails the build.
+Both sets were written by separate annotators who never saw the code. ``variants`` was measured
+first (recall 0.56) and its errors led to general fixes (datelines, place names, clause-aware
+dating), so it is a development set now. ``heldout`` was scored untouched first (recall 0.58,
+precision 0.63, no wrong dates); its errors then led to general boilerplate and role fixes.
+The floors sit just under the figures measured after those fixes, so a regression fails.
 """
 
-from diplograph.text import fold
+import json
 
-ORG_CODES = {"UN": "UNO"}
+import pytest
+from conftest import ROOT, load_articles
+from contact_scoring import score
 
+from diplograph.pipeline import extract_articles
 
-def gold_key(event):
-    return frozenset(ORG_CODES.get(c, c) for c in event["countries"])
-
-
-def found_key(event):
-    return frozenset(a.country for a in event.actors if a.country)
-
-
-def same_people(gold, event):
-    names = {fold(a.name or a.text) for a in event.actors}
-    wanted = [
-        fold(p)
-        for p, c in zip(gold["participants"], gold["countries"], strict=True)
-        if len(c) == 3 and c not in ("UN",)
-    ]
-    return all(any(w.split()[-1] in n or n.split()[-1] in w for n in names) for w in wanted)
+FLOORS = {
+    # set: (recall, precision, wrong day-precision dates allowed)
+    "variants": (0.9, 0.8, 0),
+    "heldout": (0.65, 0.75, 0),
+}
 
 
-def match(gold_events, events):
-    pairs = []
-    used = set()
-    for g in gold_events:
-        for i, e in enumerate(events):
-            if (
-                i in used
-                or e.type != "CONSULT"
-                or found_key(e) != gold_key(g)
-                or not same_people(g, e)
-            ):
-                continue
-            if e.status != g["status"]:
-                continue
-            pairs.append((g, e))
-            used.add(i)
-            break
-    return pairs
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_contacts_recall_precision_and_dates(resources, name):
+    folder = ROOT / "tests" / "data" / name
+    gold = {
+        json.loads(line)["id"]: json.loads(line)
+        for line in (folder / "gold.jsonl").read_text().splitlines()
+        if line.strip()
+    }
+    results = {
+        r.clean.article.doc_id: r
+        for r in extract_articles(load_articles([folder / "articles.jsonl"]), resources)
+    }
+    measured = score(results, gold)
+    print(f"{name}: {measured}")
+    recall, precision, wrong = FLOORS[name]
+    assert measured.recall >= recall
+    assert measured.precision >= precision
+    assert measured.wrong_dates <= wrong
 
 
-def test_contacts_recall_precision_and_dates(variant_results, variant_gold):
-    total_gold = total_found = matched = wrong_dates = right_dates = 0
-    for doc_id, gold in variant_gold.items():
-        events = [e for e in variant_results[doc_id].events if e.type == "CONSULT"]
-        pairs = match(gold["events"], events)
-        total_gold += len(gold["events"])
-        total_found += len(events)
-        matched += len(pairs)
-        for g, e in pairs:
-            if e.date_precision == "day" and g["date"] and e.date.isoformat() != g["date"]:
-                wrong_dates += 1
-            if g["date"] and e.date and e.date.isoformat() == g["date"]:
-                right_dates += 1
-            if g["date"] is None and e.date_precision == "day":
-                wrong_dates += 1
-    recall = matched / total_gold
-    precision = matched / max(1, total_found)
-    print(
-        f"variants: gold {total_gold}, found {total_found}, matched {matched}, "
-        f"recall {recall:.2f}, precision {precision:.2f}, right dates {right_dates}, wrong dates {wrong_dates}"
-    )
-    assert recall >= RECALL_FLOOR
-    assert precision >= PRECISION_FLOOR
-    assert wrong_dates <= WRONG_DATES_CEILING
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_annotated_chrome_is_removed_and_story_kept(resources, name):
+    folder = ROOT / "tests" / "data" / name
+    gold = {
+        json.loads(line)["id"]: json.loads(line)
+        for line in (folder / "gold.jsonl").read_text().splitlines()
+        if line.strip()
+    }
+    from diplograph.clean import clean_article
 
-
-RECALL_FLOOR = 0.85
-PRECISION_FLOOR = 0.8
-WRONG_DATES_CEILING = 0
+    missed, wrongly_removed, total = [], [], 0
+    for article in load_articles([folder / "articles.jsonl"]):
+        clean = clean_article(article)
+        chrome = set(gold[article.doc_id]["boilerplate"])
+        total += len(chrome)
+        kept = set(clean.clean_text.splitlines())
+        missed += [line for line in chrome if line.strip() in kept]
+        wrongly_removed += [
+            r.text for r in clean.removed if r.reason != "dateline" and r.text not in chrome
+        ]
+    assert len(missed) <= 0.05 * total, missed
+    assert wrongly_removed == []

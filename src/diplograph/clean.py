@@ -177,6 +177,23 @@ def _drop_block(lines: list[str], start: int, reason: str, removed: list[Removed
     return index
 
 
+SHORT_LABEL_MAX_WORDS = 3
+
+
+def _drop_trailing_chrome(lines: list[str], verdicts: dict[int, tuple[str, str]]) -> None:
+    """After the story's last sentence, headline-like lines are links to other stories, and
+    one- to three-word lines anywhere are section labels or buttons, never story text."""
+    prose = [i for i, line in enumerate(lines) if i not in verdicts and looks_like_prose(line)]
+    last_prose = prose[-1] if prose else -1
+    for i, line in enumerate(lines):
+        if i in verdicts or looks_like_prose(line):
+            continue
+        if len(line.split()) <= SHORT_LABEL_MAX_WORDS and not re.search(r"[.!?]\s*$", line):
+            verdicts[i] = ("section_label", line)
+        elif i > last_prose and looks_like_headline(line):
+            verdicts[i] = ("related_list", line)
+
+
 def _body_language(langs: dict[int, tuple[str, float]], lines: list[str]) -> str | None:
     """The language of all surviving prose read together: one long sample beats many short ones."""
     if not langs:
@@ -207,6 +224,7 @@ def clean_article(article: Article) -> CleanArticle:
             verdicts[index] = (reason, line)
         index += 1
 
+    _drop_trailing_chrome(lines, verdicts)
     langs = {
         i: detect_language(line)
         for i, line in enumerate(lines)

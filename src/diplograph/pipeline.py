@@ -132,8 +132,8 @@ def _frame_event(
         for actor in actors:
             if actor.resolved_by == "role+date":
                 actor.resolved_by = "role+publication"
-    if frame.type == "CONSULT" and len(actors) < 2 and not (frame.mode == "visit" and actors):
-        return None
+    if frame.type == "CONSULT" and len(actors) < 2:
+        return None  # a contact needs two parties (a visit: a visitor and a host or country)
     cameo = frame.cameo
     if frame.type == "CONSULT" and frame.mode == "phone":
         cameo = "041"

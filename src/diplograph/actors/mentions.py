@@ -15,7 +15,12 @@ from diplograph.model import Mention
 from diplograph.text import fold, tokens
 
 ROLE_KINDS = {"role", "spokesperson"}
-COUNTRY_GAP = re.compile(r"^\s*(?:['’]s|s['’])?\s*$")
+COUNTRY_GAP = re.compile(
+    r"^\s*(?:['’]s|s['’])?\s*(?:(?:new|newly elected|incoming|acting|interim|current)\s+)?$",
+    re.IGNORECASE,
+)
+# "former foreign minister": the text says the person no longer holds the office on that date
+FORMER_BEFORE = re.compile(r"\b(?:former|ex-|then-|erstwhile|late)\s*$", re.IGNORECASE)
 COORD_GAP = re.compile(r"^\s*(?:,|and|,\s*and)\s*$")
 # "U.S. and European counterparts": a regional adjective joins the role but names no state.
 REGION_GAP = re.compile(r"^\s+and\s+(?:other\s+)?[A-Z][a-z]+\s+$")
@@ -269,6 +274,12 @@ def find_mentions(text: str, kb: KnowledgeBase) -> list[Mention]:
         elif mention.kind == "institution":
             mention.text = text[mention.start : mention.end]
         index += 1
+    for mention in mentions:
+        if mention.kind == "role" and FORMER_BEFORE.search(
+            text[max(0, mention.start - 12) : mention.start]
+        ):
+            mention.office = None  # a former holder: keep country, never resolve to the incumbent
+            mention.sector = "ELI"
     _absorb_trailing_country(text, mentions)
     for mention in mentions:
         if mention.kind == "country" and PLACE_BEFORE.search(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from copy import copy
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from spacy.tokens import Doc, Token
@@ -374,7 +374,7 @@ def _continuation(frame: Frame, token: Token) -> Frame | None:
 
 
 SEPARATE_WORDS = {"separate", "separately", "individual", "individually", "respectively"}
-SPLITTABLE_NOUNS = {"call", "conversation", "meeting", "talk", "visit"}
+SPLITTABLE_NOUNS = {"call", "conversation", "meeting", "visit"}
 
 
 def _separate_contacts(token: Token) -> bool:
@@ -454,6 +454,7 @@ def _noun_frames(
         return [frame]
     if _weight(everyone) < 2 and not frame.collective:
         return []
+    partners = _one_per_country(partners)
     if (
         owners
         and len(partners) >= 2
@@ -469,6 +470,18 @@ def _noun_frames(
         return frames
     frame.sources = everyone
     return [frame]
+
+
+def _one_per_country(mentions: list[Mention]) -> list[Mention]:
+    """ "his Polish and French counterparts" stands for two parties; split it into two mentions."""
+    out: list[Mention] = []
+    for mention in mentions:
+        if len(mention.countries) < 2:
+            out.append(mention)
+            continue
+        for country in mention.countries:
+            out.append(replace(mention, country=country, countries=[country]))
+    return out
 
 
 def _unique(mentions: list[Mention]) -> list[Mention]:
