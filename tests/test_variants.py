@@ -10,9 +10,9 @@ The floors sit just under the figures measured after those fixes, so a regressio
 import json
 
 import pytest
+
 from conftest import ROOT, load_articles
 from contact_scoring import score
-
 from diplograph.pipeline import extract_articles
 
 FLOORS = {
