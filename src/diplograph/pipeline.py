@@ -14,7 +14,12 @@ from datetime import date
 
 from diplograph.actors.kb import KnowledgeBase, load_kb
 from diplograph.actors.mentions import find_mentions
-from diplograph.actors.resolver import DocContext, person_windows, resolve_mention
+from diplograph.actors.resolver import (
+    DocContext,
+    person_windows,
+    resolve_mention,
+    resolve_pronoun,
+)
 from diplograph.clean import clean_article
 from diplograph.dates import DateExpr, ResolvedDate, find_date_expressions, resolve
 from diplograph.events.coder import Frame, code_sentence
@@ -92,7 +97,12 @@ def _resolve_frame_actors(frame: Frame, day: date | None, ctx: DocContext) -> li
         role = "participant"
         if not frame.symmetric:
             role = "source" if any(mention is m for m in frame.sources) else "target"
-        for actor in resolve_mention(mention, day, ctx, actors):
+        if mention.kind == "pronoun":
+            bounds = (frame.sentence.start, frame.previous_start)
+            resolved = resolve_pronoun(mention, day, ctx, actors, frame.mentions(), bounds)
+        else:
+            resolved = resolve_mention(mention, day, ctx, actors)
+        for actor in resolved:
             if actor.id is None and actor.country is None:
                 continue  # "counterparts" with no country says nothing checkable
             actor.role = role
@@ -408,6 +418,8 @@ def extract_clean(
         for frame in code_sentence(
             doc, sentence, mentions_in(sentence, mentions), exprs, res.lexicon
         ):
+            if sentence.index > 0:
+                frame.previous_start = clean.sentences[sentence.index - 1].start
             event = _event_for_frame(frame, article.published, ctx, res, raw_events)
             if event is not None:
                 raw_events.append(event)

@@ -45,7 +45,7 @@ class Spell:
 class Entry:
     """What a gazetteer phrase can refer to."""
 
-    kind: str  # person | country | org | role | institution | collective | spokesperson
+    kind: str  # person | country | org | role | institution | collective | spokesperson | pronoun
     target: str  # person id, country code, org code, office key, or the phrase itself
     via: str  # name | alias | surname | adjective | metonym | title
     case_sensitive: bool = False
@@ -270,6 +270,8 @@ def _load_roles(kb: KnowledgeBase, roles: dict[str, Any]) -> None:
             )
     for phrase in roles.get("collectives", []):
         kb.add_phrase(phrase, Entry("collective", phrase, "phrase"))
+    for phrase in roles.get("pronouns", []):
+        kb.add_phrase(phrase, Entry("pronoun", phrase, "phrase"))
     kb.seniority = list(roles.get("seniority", []))
 
 

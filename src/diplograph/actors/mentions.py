@@ -96,7 +96,16 @@ def _to_mention(text: str, start: int, end: int, entries: list[Entry]) -> Mentio
     kinds = {e.kind for e in entries}
     # A phrase that is both a person name and something else is read as the person only
     # when nothing else claims it; countries and organisations win otherwise.
-    for kind in ("country", "org", "institution", "role", "spokesperson", "person", "collective"):
+    for kind in (
+        "country",
+        "org",
+        "institution",
+        "role",
+        "spokesperson",
+        "person",
+        "collective",
+        "pronoun",
+    ):
         if kind in kinds:
             chosen = [e for e in entries if e.kind == kind]
             break

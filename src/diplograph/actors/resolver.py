@@ -23,6 +23,7 @@ class DocContext:
 
     kb: KnowledgeBase
     named_people: set[str] = field(default_factory=set)
+    mentions: list[Mention] = field(default_factory=list)
 
     @classmethod
     def from_mentions(cls, kb: KnowledgeBase, mentions: list[Mention]) -> DocContext:
@@ -31,7 +32,37 @@ class DocContext:
             for m in mentions
             if m.kind == "person" and len(m.candidates) == 1 and m.via in ("name", "alias")
         }
-        return cls(kb=kb, named_people=named)
+        return cls(kb=kb, named_people=named, mentions=mentions)
+
+    def antecedent(
+        self, pronoun: Mention, exclude: list[Mention], sentence_start: int, previous_start: int
+    ) -> Mention | None:
+        """A person named earlier in the same sentence, or one opening the previous sentence.
+
+        Farther back, news prose switches protagonists too often for a pronoun to be resolved
+        without a real coreference model, so it is left unresolved.
+        """
+        for mention in reversed(self.mentions):
+            if mention.start >= pronoun.start or any(mention is other for other in exclude):
+                continue
+            if mention.start < sentence_start:
+                break
+            if _is_person_like(mention):
+                return mention
+        opener = next(
+            (m for m in self.mentions if previous_start <= m.start < sentence_start), None
+        )
+        if opener is not None and opener.start == previous_start and _is_person_like(opener):
+            return opener
+        return None
+
+
+def _is_person_like(mention: Mention) -> bool:
+    if mention.kind in ("person", "unknown_person"):
+        return True
+    return (
+        mention.kind == "role" and not mention.plural and bool(mention.country and mention.office)
+    )
 
 
 def person_windows(mention: Mention, kb: KnowledgeBase) -> list[tuple[date, date | None]]:
@@ -205,6 +236,25 @@ def resolve_mention(
     if mention.kind == "role":
         return _resolve_role(mention, day, ctx, others)
     return []
+
+
+def resolve_pronoun(
+    pronoun: Mention,
+    day: date | None,
+    ctx: DocContext,
+    others: list[Actor],
+    exclude: list[Mention],
+    sentence_bounds: tuple[int, int],
+) -> list[Actor]:
+    """ "he", "him": the person it stands for, resolved as that mention would be."""
+    antecedent = ctx.antecedent(pronoun, exclude, *sentence_bounds)
+    if antecedent is None:
+        return []
+    actors = resolve_mention(antecedent, day, ctx, others)
+    for actor in actors:
+        actor.text, actor.start, actor.end = pronoun.text, pronoun.start, pronoun.end
+        actor.resolved_by = "coreference"
+    return actors
 
 
 def _resolve_role(

@@ -19,7 +19,16 @@ from diplograph.dates import DateExpr
 from diplograph.events.lexicon import Lexicon
 from diplograph.model import Mention, Sentence
 
-ACTOR_KINDS = {"person", "country", "org", "role", "institution", "unknown_person", "collective"}
+ACTOR_KINDS = {
+    "person",
+    "country",
+    "org",
+    "role",
+    "institution",
+    "unknown_person",
+    "collective",
+    "pronoun",
+}
 TRANSPARENT_NOUNS = {"series", "number", "round", "string", "flurry", "wave", "set", "couple"}
 CLAUSE_PREPS = {"in", "during", "after", "following", "on", "at", "before", "ahead", "for", "over"}
 # Verbs that take a contact as their object ("received a call", "held talks").
@@ -59,6 +68,7 @@ class Frame:
     nominal: bool = False
     backgrounded: bool = False  # a noun trigger inside a prepositional phrase ("the summit")
     date_head: Token | None = None  # a light verb whose date words belong to this noun trigger
+    previous_start: int = -1  # where the sentence before this one starts (for pronouns)
 
     def mentions(self) -> list[Mention]:
         seen: list[Mention] = []
@@ -100,7 +110,7 @@ class SentenceView:
             if mention is None:
                 # "his US counterpart" heads may sit outside a composed span; look one level down
                 for child in token.children:
-                    if child.dep_ in ("compound", "poss", "nmod") and self.mention(child):
+                    if child.dep_ in ("compound", "nmod") and self.mention(child):
                         mention = self.mention(child)
                         break
             if mention is not None and mention.is_place and not places:
