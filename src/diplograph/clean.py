@@ -194,11 +194,19 @@ def _drop_trailing_chrome(lines: list[str], verdicts: dict[int, tuple[str, str]]
             verdicts[i] = ("related_list", line)
 
 
+BODY_LANGUAGE_MIN_PROB = 0.5
+
+
 def _body_language(langs: dict[int, tuple[str, float]], lines: list[str]) -> str | None:
-    """The language of all surviving prose read together: one long sample beats many short ones."""
+    """The language of all surviving prose read together: one long sample beats many short ones.
+
+    None when the identifier is unsure (short texts full of names fool it); extraction then
+    still runs, since English is the only language it codes.
+    """
     if not langs:
         return None
-    return detect_language(" ".join(lines[i] for i in sorted(langs)))[0]
+    lang, prob = detect_language(" ".join(lines[i] for i in sorted(langs)))
+    return lang if prob >= BODY_LANGUAGE_MIN_PROB else None
 
 
 def clean_article(article: Article) -> CleanArticle:
@@ -232,7 +240,7 @@ def clean_article(article: Article) -> CleanArticle:
     }
     body_language = _body_language(langs, lines)
     for i, (lang, prob) in langs.items():
-        if lang != body_language and prob >= FOREIGN_LANGUAGE_MIN_PROB:
+        if lang != (body_language or "en") and prob >= FOREIGN_LANGUAGE_MIN_PROB:
             verdicts[i] = ("foreign_language", lines[i])
 
     kept = [line for i, line in enumerate(lines) if i not in verdicts]

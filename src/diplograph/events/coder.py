@@ -241,6 +241,12 @@ def _status(trigger: Token, lexicon: Lexicon) -> str:
         if c.dep_ in ("amod", "compound", "det")
     ):
         return "planned"
+    if trigger.dep_ in ("advcl", "xcomp") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in children
+    ):
+        governor_status = _status(trigger.head, lexicon)  # "will travel ... to meet X"
+        if governor_status in ("planned", "hypothetical", "denied"):
+            return governor_status
     head = trigger
     for _ in range(3):
         if head.dep_ not in ("xcomp", "ccomp", "conj", "dobj", "pobj", "prep") or head.head == head:
