@@ -207,8 +207,13 @@ def _surname(name: str, polities: set[str], family_first: set[str]) -> str | Non
     return parts[0] if polities & family_first else parts[-1]
 
 
+def _people_files(directory: Path, kind: str) -> list[Path]:
+    """``people/*.persons.csv`` and ``people/*.offices.csv``: one pair per curated region or import."""
+    return sorted((directory / "people").glob(f"*.{kind}.csv"))
+
+
 def _load_people(kb: KnowledgeBase, directory: Path, roles: dict[str, Any]) -> None:
-    for row in _read_csv(directory / "offices.csv"):
+    for row in (row for path in _people_files(directory, "offices") for row in _read_csv(path)):
         kb.spells.append(
             Spell(
                 person_id=row["person_id"],
@@ -224,7 +229,9 @@ def _load_people(kb: KnowledgeBase, directory: Path, roles: dict[str, Any]) -> N
     stoplist = {s.lower() for s in roles.get("surname_stoplist", [])}
     family_first = set(roles.get("family_name_first", []))
     taken = {key for key, entries in kb.phrases.items() if entries}
-    for row in _read_csv(directory / "persons.csv"):
+    for row in (row for path in _people_files(directory, "persons") for row in _read_csv(path)):
+        if row["id"] in kb.persons:
+            raise ValueError(f"person id {row['id']!r} is defined twice in {directory / 'people'}")
         person = Person(
             row["id"], row["name"], split_list(row.get("aliases")), row.get("source", "")
         )
