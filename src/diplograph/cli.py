@@ -16,6 +16,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from diplograph.ingest import read_articles
@@ -191,6 +192,93 @@ def demo(
         f"ingested {source}: {stats.added} new article(s), {stats.unchanged} already stored; "
         f"database holds {totals['articles']} articles and {totals['events']} events"
     )
+
+
+kb_app = typer.Typer(no_args_is_help=True, help="Inspect and extend the knowledge base.")
+app.add_typer(kb_app, name="kb")
+
+
+@kb_app.command("who")
+def kb_who(
+    phrase: Annotated[str, typer.Argument(help='a role or name, e.g. "Turkish foreign minister"')],
+    on: Annotated[str, typer.Option("--on", help="the date (YYYY-MM-DD)")],
+) -> None:
+    """Show what the resolver makes of a phrase on a date."""
+    from diplograph.actors.kb import load_kb
+    from diplograph.actors.mentions import find_mentions
+    from diplograph.actors.resolver import DocContext, resolve_mention
+
+    day = _parse_date(on, "--on")
+    kb = load_kb()
+    mentions = find_mentions(phrase, kb)
+    if not mentions:
+        err.print(f"[yellow]no actor found in[/] {phrase!r}")
+        raise typer.Exit(1)
+    ctx = DocContext.from_mentions(kb, mentions)
+    for mention in mentions:
+        for actor in resolve_mention(mention, day, ctx, []):
+            spell = (
+                kb.office_on(actor.id, day, prefer=actor.office) if actor.id in kb.persons else None
+            )
+            until = spell.end or "today" if spell else ""
+            term = f"{spell.start} – {until} ({spell.source})" if spell else ""
+            who = actor.name or "(no person)"
+            out.print(
+                escape(
+                    f"{mention.text!r} on {day}: {who} | country {actor.country} | "
+                    f"office {actor.office} ({actor.title or '-'}) | code {actor.code} | "
+                    f"resolved by {actor.resolved_by or 'unresolved'} {term}"
+                )
+            )
+
+
+@kb_app.command("lookup")
+def kb_lookup(
+    name: Annotated[str, typer.Argument(help="a person's name, alias or surname")],
+) -> None:
+    """List the people a name can mean and every office spell the KB has for them."""
+    from diplograph.actors.kb import load_kb
+    from diplograph.text import token_key
+
+    kb = load_kb()
+    entries = [e for e in kb.phrases.get(token_key(name), []) if e.kind == "person"]
+    if not entries:
+        err.print(f"[yellow]no person called[/] {name!r} in the KB ({kb.version})")
+        raise typer.Exit(1)
+    for person_id in sorted({e.target for e in entries}):
+        person = kb.persons[person_id]
+        via = ", ".join(sorted({e.via for e in entries if e.target == person_id}))
+        out.print(f"[bold]{person.name}[/] ({person.id}; matched as {via})")
+        for spell in sorted(kb.spells_for(person_id), key=lambda s: s.start):
+            until = spell.end or "today"
+            line = f"  {spell.polity} {spell.office} ({spell.title}): {spell.start} – {until}"
+            out.print(escape(f"{line}  [{spell.source}]"))
+
+
+@kb_app.command("import-wikidata")
+def kb_import_wikidata(
+    file: Annotated[
+        Path, typer.Argument(help="JSON result of a Wikidata query-service 'position held' query")
+    ],
+    out_dir: Annotated[
+        Path | None, typer.Option("--out", help="folder for the people files")
+    ] = None,
+) -> None:
+    """Add office spells from a Wikidata export; curated rows win over conflicting imports."""
+    from diplograph.actors.kb import load_kb, user_kb_dir
+    from diplograph.actors.wikidata import WikidataFormatError, import_wikidata
+
+    target = out_dir or user_kb_dir()
+    try:
+        report = import_wikidata(file, load_kb(), target)
+    except (OSError, WikidataFormatError) as exc:
+        err.print(f"[red]cannot import[/] {file}: {exc}")
+        raise typer.Exit(1) from None
+    out.print(f"wrote {target}: {report.persons_added} people, {report.spells_added} office spells")
+    for line in report.conflicts:
+        out.print(f"[yellow]conflict, kept the curated spell:[/] {escape(line)}")
+    for line in report.skipped:
+        out.print(f"skipped: {escape(line)}")
 
 
 def _bundled_examples() -> Path:

@@ -8,6 +8,7 @@ Why a class built from data files: the knowledge is reviewed CSV/YAML with sourc
 from __future__ import annotations
 
 import csv
+import os
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
@@ -207,13 +208,21 @@ def _surname(name: str, polities: set[str], family_first: set[str]) -> str | Non
     return parts[0] if polities & family_first else parts[-1]
 
 
-def _people_files(directory: Path, kind: str) -> list[Path]:
-    """``people/*.persons.csv`` and ``people/*.offices.csv``: one pair per curated region or import."""
-    return sorted((directory / "people").glob(f"*.{kind}.csv"))
+def user_kb_dir() -> Path:
+    """Where ``kb import-wikidata`` writes and the loader looks for user additions."""
+    configured = os.environ.get("DIPLOGRAPH_KB_DIR")
+    return (
+        Path(configured) if configured else Path.home() / ".local" / "share" / "diplograph" / "kb"
+    )
 
 
-def _load_people(kb: KnowledgeBase, directory: Path, roles: dict[str, Any]) -> None:
-    for row in (row for path in _people_files(directory, "offices") for row in _read_csv(path)):
+def _people_files(directories: list[Path], kind: str) -> list[Path]:
+    """``*.persons.csv`` and ``*.offices.csv``: one pair per curated region or import."""
+    return [path for directory in directories for path in sorted(directory.glob(f"*.{kind}.csv"))]
+
+
+def _load_people(kb: KnowledgeBase, directories: list[Path], roles: dict[str, Any]) -> None:
+    for row in (row for path in _people_files(directories, "offices") for row in _read_csv(path)):
         kb.spells.append(
             Spell(
                 person_id=row["person_id"],
@@ -229,9 +238,9 @@ def _load_people(kb: KnowledgeBase, directory: Path, roles: dict[str, Any]) -> N
     stoplist = {s.lower() for s in roles.get("surname_stoplist", [])}
     family_first = set(roles.get("family_name_first", []))
     taken = {key for key, entries in kb.phrases.items() if entries}
-    for row in (row for path in _people_files(directory, "persons") for row in _read_csv(path)):
+    for row in (row for path in _people_files(directories, "persons") for row in _read_csv(path)):
         if row["id"] in kb.persons:
-            raise ValueError(f"person id {row['id']!r} is defined twice in {directory / 'people'}")
+            raise ValueError(f"person id {row['id']!r} is defined twice in {directories}")
         person = Person(
             row["id"], row["name"], split_list(row.get("aliases")), row.get("source", "")
         )
@@ -282,8 +291,8 @@ def _load_roles(kb: KnowledgeBase, roles: dict[str, Any]) -> None:
     kb.seniority = list(roles.get("seniority", []))
 
 
-def load_kb_from(directory: Path) -> KnowledgeBase:
-    """Build a knowledge base from a directory laid out like ``data/kb``."""
+def load_kb_from(directory: Path, extra_people: list[Path] | None = None) -> KnowledgeBase:
+    """Build a knowledge base from a directory laid out like ``data/kb`` (plus people overlays)."""
     roles = yaml.safe_load((directory / "roles.yaml").read_text(encoding="utf-8"))
     curated_path = directory / "countries_curated.yaml"
     curated = (
@@ -294,13 +303,14 @@ def load_kb_from(directory: Path) -> KnowledgeBase:
     _load_roles(kb, roles)
     _load_countries(kb, directory / "countries.csv", excluded)
     _load_organizations(kb, directory / "organizations.csv")
-    _load_people(kb, directory, roles)
+    _load_people(kb, [directory / "people", *(extra_people or [])], roles)
     kb.version = f"kb-{len(kb.persons)}p-{len(kb.spells)}s-{len(kb.countries)}c"
     return kb
 
 
 @lru_cache(maxsize=1)
 def load_kb() -> KnowledgeBase:
-    """The bundled knowledge base, loaded once per process."""
+    """The bundled knowledge base plus the user's imports, loaded once per process."""
+    extra = [user_kb_dir()] if user_kb_dir().is_dir() else []
     with resources.as_file(resources.files("diplograph").joinpath("data/kb")) as directory:
-        return load_kb_from(Path(directory))
+        return load_kb_from(Path(directory), extra)
