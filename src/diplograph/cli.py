@@ -281,6 +281,36 @@ def kb_import_wikidata(
         out.print(f"skipped: {escape(line)}")
 
 
+eval_app = typer.Typer(no_args_is_help=True, help="Score the extractor against labelled data.")
+app.add_typer(eval_app, name="eval")
+
+
+@eval_app.command("actors")
+def eval_actors(
+    gold: Annotated[Path, typer.Argument(help="JSONL of labelled mentions")] = Path(
+        "tests/data/actors/gold_mentions.jsonl"
+    ),
+    show_errors: Annotated[bool, typer.Option(help="list every wrong office holder")] = False,
+) -> None:
+    """Accuracy of actor resolution for names, role phrases and coreference."""
+    from diplograph.evaluate import evaluate_actors
+    from diplograph.pipeline import load_resources
+
+    report = evaluate_actors(gold, load_resources())
+    table = Table(title=f"actor resolution on {gold}")
+    for column in ("category", "mentions", "correct", "accuracy"):
+        table.add_column(column)
+    for category, score in report.scores.items():
+        table.add_row(category, str(score.total), str(score.correct), f"{score.accuracy:.1%}")
+    out.print(table)
+    wrong = len(report.wrong_holders)
+    out.print(f"resolutions to a person who did not hold the office on the date: {wrong}")
+    for line in report.wrong_holders if show_errors else []:
+        out.print(escape(line))
+    for line in report.errors:
+        err.print(escape(line))
+
+
 def _bundled_examples() -> Path:
     here = Path(__file__).resolve()
     for parent in here.parents:

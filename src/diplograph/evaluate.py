@@ -1,0 +1,155 @@
+"""Evaluation against labelled data: actor resolution (``diplograph eval actors``).
+
+Why a module of its own: the same scoring runs in the CLI, in tests and in benchmarks, and it
+must run the real resolver in context (the mention's own text and the event date) rather than a
+simplified copy of it.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from diplograph.actors.kb import KnowledgeBase
+from diplograph.actors.mentions import find_mentions
+from diplograph.actors.resolver import DocContext, resolve_mention, resolve_pronoun
+from diplograph.model import Actor, Article, Mention
+from diplograph.nlp import split_sentences
+from diplograph.pipeline import Resources, extract_articles
+from diplograph.text import fold
+
+CATEGORIES = ("name", "role", "coreference")
+
+
+@dataclass
+class CategoryScore:
+    total: int = 0
+    correct: int = 0
+
+    @property
+    def accuracy(self) -> float:
+        return self.correct / self.total if self.total else 0.0
+
+
+@dataclass
+class ActorReport:
+    scores: dict[str, CategoryScore] = field(
+        default_factory=lambda: {c: CategoryScore() for c in CATEGORIES}
+    )
+    wrong_holders: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+def _span(item: dict[str, Any]) -> tuple[int, int]:
+    """The n-th occurrence of the mention as a substring, as the gold format defines it."""
+    text, mention, occurrence = item["text"], item["mention"], int(item.get("occurrence", 1))
+    start = -1
+    for _ in range(occurrence):
+        start = text.find(mention, start + 1)
+        if start < 0:
+            raise ValueError(
+                f"{item['id']}: mention {mention!r} does not occur {occurrence} time(s)"
+            )
+    return start, start + len(mention)
+
+
+def _overlapping(mentions: list[Mention], span: tuple[int, int]) -> Mention | None:
+    best, best_overlap = None, 0
+    for mention in mentions:
+        overlap = min(mention.end, span[1]) - max(mention.start, span[0])
+        if overlap > best_overlap:
+            best, best_overlap = mention, overlap
+    return best
+
+
+def _resolve_in_context(item: dict[str, Any], day: date, res: Resources) -> list[Actor]:
+    text = item["text"]
+    span = _span(item)
+    mentions = find_mentions(text, res.kb)
+    ctx = DocContext.from_mentions(res.kb, mentions)
+    target = _overlapping(mentions, span)
+    if target is None:
+        return []
+    if target.kind == "collective":
+        return _collective_actors(text, span, day, res)
+    others: list[Actor] = []
+    for mention in mentions:
+        if mention is target or mention.start > target.start or mention.kind not in ("person",):
+            continue
+        others.extend(resolve_mention(mention, day, ctx, others))
+    if target.kind == "pronoun":
+        sentences = split_sentences(text, res.pipelines.splitter)
+        current = next((s for s in sentences if s.start <= target.start < s.end), sentences[-1])
+        previous = sentences[current.index - 1].start if current.index else -1
+        return resolve_pronoun(target, day, ctx, others, [], (current.start, previous))
+    return resolve_mention(target, day, ctx, others)
+
+
+def _collective_actors(text: str, span: tuple[int, int], day: date, res: Resources) -> list[Actor]:
+    """ "the two leaders": whoever the extractor put in the contact reported in that sentence."""
+    article = Article(doc_id="eval", text=text, published=day, published_source="metadata")
+    result = next(extract_articles([article], res))
+    for event in result.events:
+        for evidence in event.evidence:
+            if evidence.start <= span[0] < evidence.end:
+                return event.actors
+    return []
+
+
+def _names(actors: list[Actor]) -> set[str]:
+    return {fold(a.name) for a in actors if a.id and a.name and a.id not in (a.country,)}
+
+
+def _gold_names(gold: list[dict[str, Any]]) -> set[str]:
+    return {fold(g["name"]) for g in gold if g.get("name")}
+
+
+def _same(found: set[str], wanted: set[str]) -> bool:
+    """Names match when every wanted person is found by full name or surname, and no one extra."""
+    if len(found) != len(wanted):
+        return False
+
+    def hit(name: str) -> bool:
+        return any(name == f or name.split()[-1] == f.split()[-1] for f in found)
+
+    return all(hit(name) for name in wanted)
+
+
+def evaluate_actors(path: Path, res: Resources) -> ActorReport:
+    """Entry point: accuracy per category and every resolution to a wrong office holder."""
+    report = ActorReport()
+    kb: KnowledgeBase = res.kb
+    for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+            day = date.fromisoformat(item["date"])
+            actors = _resolve_in_context(item, day, res)
+        except (ValueError, KeyError, json.JSONDecodeError) as exc:
+            report.errors.append(f"{path}:{lineno}: {exc}")
+            continue
+        score = report.scores.setdefault(item["category"], CategoryScore())
+        score.total += 1
+        wanted = _gold_names(item["gold"])
+        found = _names(actors)
+        if _same(found, wanted):
+            score.correct += 1
+            continue
+        for actor in actors:
+            spell = kb.office_on(actor.id, day) if actor.id in kb.persons else None
+            if (
+                spell is not None
+                and fold(actor.name or "") not in wanted
+                and any(
+                    g.get("office") == spell.office and g.get("country") == spell.polity
+                    for g in item["gold"]
+                )
+            ):
+                report.wrong_holders.append(
+                    f"{item['id']}: {item['mention']!r} -> {actor.name} (gold {sorted(wanted)})"
+                )
+    return report
