@@ -93,3 +93,11 @@ def test_countries_have_names_adjectives_and_metonyms():
 
         entries = kb.phrases[token_key(phrase)]
         assert any(e.target == code or e.country == code for e in entries), phrase
+
+
+def test_open_spells_are_not_trusted_past_the_review_date():
+    kb = load_kb()
+    assert kb.verified_through is not None
+    after = date.fromordinal(kb.verified_through.toordinal() + 30)
+    assert kb.holder_on("TUR", "foreign_minister", after) is None
+    assert kb.holder_on("TUR", "foreign_minister", kb.verified_through) is not None

@@ -55,3 +55,23 @@ def test_import_rejects_a_file_that_is_not_a_query_result(tmp_path):
     bad.write_text('{"items": []}', encoding="utf-8")
     proc = run("kb", "import-wikidata", str(bad), "--out", str(tmp_path / "out"))
     assert proc.returncode == 1 and "results.bindings" in proc.stderr
+
+
+def test_imported_successor_closes_an_open_curated_spell(tmp_path):
+    export = tmp_path / "successor.json"
+    export.write_text(
+        '{"head": {"vars": ["person", "personLabel", "positionLabel", "countryIso", "start"]},'
+        ' "results": {"bindings": [{"person": {"value": "http://www.wikidata.org/entity/Q9"},'
+        ' "personLabel": {"value": "Imagined Successor"}, "positionLabel": {"value": "Minister of Foreign Affairs"},'
+        ' "countryIso": {"value": "TUR"}, "start": {"value": "2026-02-01T00:00:00Z"}}]}}',
+        encoding="utf-8",
+    )
+    out = tmp_path / "kb"
+    assert run("kb", "import-wikidata", str(export), "--out", str(out)).returncode == 0
+    kb = load_kb_from(KB_DIR, [out])
+    assert (
+        kb.persons[kb.holder_on("TUR", "foreign_minister", date(2026, 3, 1)).person_id].name
+        == "Imagined Successor"
+    )
+    fidan = [s for s in kb.spells_for("hakan_fidan") if s.office == "foreign_minister"]
+    assert fidan[-1].end == date(2026, 2, 1)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import os
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 from importlib import resources
@@ -33,6 +33,8 @@ class Spell:
     start: date
     end: date | None
     source: str
+    # For an open spell from the curated files: the review date up to which "still in office" holds.
+    trusted_until: date | None = None
 
     def covers(self, day: date) -> bool:
         return self.start <= day and (self.end is None or day < self.end)
@@ -88,6 +90,9 @@ class KnowledgeBase:
     phrases: dict[tuple[str, ...], list[Entry]] = field(default_factory=lambda: defaultdict(list))
     max_phrase_len: int = 1
     version: str = ""
+    # Open spells ("still in office") are only known to be true up to the review date of the
+    # curated files; a role phrase dated later is not resolved through them.
+    verified_through: date | None = None
 
     # ----------------------------------------------------------------- lookups
     def add_phrase(self, phrase: str, entry: Entry) -> None:
@@ -104,7 +109,16 @@ class KnowledgeBase:
         return self._by_office.get((polity, office), [])
 
     def holder_on(self, polity: str, office: str, day: date) -> Spell | None:
-        return next((s for s in self.holders(polity, office) if s.covers(day)), None)
+        """Who held the office on ``day``; None past the review date of a still-open spell."""
+        spell = next((s for s in self.holders(polity, office) if s.covers(day)), None)
+        if (
+            spell is not None
+            and spell.end is None
+            and spell.trusted_until
+            and day > spell.trusted_until
+        ):
+            return None
+        return spell
 
     def office_on(self, person_id: str, day: date, prefer: str | None = None) -> Spell | None:
         """The office a person held on ``day``: the preferred one if held, else the most senior."""
@@ -143,15 +157,29 @@ class KnowledgeBase:
         return f"{polity}{sector or ''}"
 
     def index(self) -> None:
-        by_person: dict[str, list[Spell]] = defaultdict(list)
         by_office: dict[tuple[str, str], list[Spell]] = defaultdict(list)
         for spell in self.spells:
-            by_person[spell.person_id].append(spell)
             by_office[(spell.polity, spell.office)].append(spell)
-        for spells in by_office.values():
+        for key, spells in by_office.items():
             spells.sort(key=lambda s: s.start)
+            by_office[key] = _close_superseded(spells)
+        by_person: dict[str, list[Spell]] = defaultdict(list)
+        for spells in by_office.values():
+            for spell in spells:
+                by_person[spell.person_id].append(spell)
+        self.spells = [s for spells in by_office.values() for s in spells]
         self._by_person = dict(by_person)
         self._by_office = dict(by_office)
+
+
+def _close_superseded(spells: list[Spell]) -> list[Spell]:
+    """An open spell followed by a later one (e.g. from a Wikidata import) ends when it starts."""
+    closed = []
+    for spell, following in zip(spells, [*spells[1:], None], strict=True):
+        if spell.end is None and following is not None and following.start > spell.start:
+            spell = replace(spell, end=following.start)
+        closed.append(spell)
+    return closed
 
 
 # --------------------------------------------------------------------- loading
@@ -221,19 +249,33 @@ def _people_files(directories: list[Path], kind: str) -> list[Path]:
     return [path for directory in directories for path in sorted(directory.glob(f"*.{kind}.csv"))]
 
 
+def _review_date(directory: Path) -> date | None:
+    review = directory / "REVIEW.yaml"
+    if not review.exists():
+        return None
+    return yaml.safe_load(review.read_text(encoding="utf-8"))["open_spells_verified_through"]
+
+
 def _load_people(kb: KnowledgeBase, directories: list[Path], roles: dict[str, Any]) -> None:
-    for row in (row for path in _people_files(directories, "offices") for row in _read_csv(path)):
-        kb.spells.append(
-            Spell(
-                person_id=row["person_id"],
-                polity=row["polity"],
-                office=row["office"],
-                title=row["title"],
-                start=date.fromisoformat(row["start"]),
-                end=_parse_date(row.get("end")),
-                source=row["source"],
+    for directory in directories:
+        reviewed = _review_date(directory)
+        kb.verified_through = kb.verified_through or reviewed
+        for row in (
+            row for path in _people_files([directory], "offices") for row in _read_csv(path)
+        ):
+            end = _parse_date(row.get("end"))
+            kb.spells.append(
+                Spell(
+                    person_id=row["person_id"],
+                    polity=row["polity"],
+                    office=row["office"],
+                    title=row["title"],
+                    start=date.fromisoformat(row["start"]),
+                    end=end,
+                    source=row["source"],
+                    trusted_until=reviewed if end is None else None,
+                )
             )
-        )
     kb.index()
     stoplist = {s.lower() for s in roles.get("surname_stoplist", [])}
     family_first = set(roles.get("family_name_first", []))
