@@ -279,6 +279,7 @@ def _load_people(kb: KnowledgeBase, directories: list[Path], roles: dict[str, An
     kb.index()
     stoplist = {s.lower() for s in roles.get("surname_stoplist", [])}
     family_first = set(roles.get("family_name_first", []))
+    no_surname = set(roles.get("no_surname", []))
     taken = {key for key, entries in kb.phrases.items() if entries}
     for row in (row for path in _people_files(directories, "persons") for row in _read_csv(path)):
         if row["id"] in kb.persons:
@@ -291,7 +292,7 @@ def _load_people(kb: KnowledgeBase, directories: list[Path], roles: dict[str, An
         for alias in person.aliases:
             kb.add_phrase(alias, Entry("person", person.id, "alias", needs_capital=True))
         polities = {s.polity for s in kb.spells_for(person.id)}
-        for full in [person.name, *person.aliases]:
+        for full in [person.name, *person.aliases] if not polities & no_surname else []:
             surname = _surname(full, polities, family_first)
             if not surname or surname.lower() in stoplist or len(surname) < 3:
                 continue
