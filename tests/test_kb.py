@@ -3,6 +3,7 @@
 import itertools
 from collections import defaultdict
 from datetime import date
+from pathlib import Path
 
 from diplograph.actors.kb import load_kb
 
@@ -101,3 +102,17 @@ def test_open_spells_are_not_trusted_past_the_review_date():
     after = date.fromordinal(kb.verified_through.toordinal() + 30)
     assert kb.holder_on("TUR", "foreign_minister", after) is None
     assert kb.holder_on("TUR", "foreign_minister", kb.verified_through) is not None
+
+
+def test_world_coverage_of_top_offices():
+    """Every UN member state: who held the top offices on a sample date (measured floor)."""
+    import csv
+
+    kb = load_kb()
+    countries = Path(__file__).resolve().parents[1] / "src" / "diplograph" / "data" / "kb" / "countries.csv"
+    members = [r["code"] for r in csv.DictReader(countries.open(encoding="utf-8")) if r["un_member"] == "true"]
+    day = date(2024, 6, 1)
+    covered = {office: sum(1 for c in members if kb.holder_on(c, office, day)) for office in ("head_of_state", "head_of_government", "foreign_minister")}
+    assert len(members) == 193
+    assert covered["head_of_state"] >= 185 and covered["head_of_government"] >= 185
+    assert covered["foreign_minister"] >= 150
