@@ -109,10 +109,19 @@ def test_world_coverage_of_top_offices():
     import csv
 
     kb = load_kb()
-    countries = Path(__file__).resolve().parents[1] / "src" / "diplograph" / "data" / "kb" / "countries.csv"
-    members = [r["code"] for r in csv.DictReader(countries.open(encoding="utf-8")) if r["un_member"] == "true"]
+    countries = (
+        Path(__file__).resolve().parents[1] / "src" / "diplograph" / "data" / "kb" / "countries.csv"
+    )
+    members = [
+        r["code"]
+        for r in csv.DictReader(countries.open(encoding="utf-8"))
+        if r["un_member"] == "true"
+    ]
     day = date(2024, 6, 1)
-    covered = {office: sum(1 for c in members if kb.holder_on(c, office, day)) for office in ("head_of_state", "head_of_government", "foreign_minister")}
+    covered = {
+        office: sum(1 for c in members if kb.holder_on(c, office, day))
+        for office in ("head_of_state", "head_of_government", "foreign_minister")
+    }
     assert len(members) == 193
     assert covered["head_of_state"] >= 185 and covered["head_of_government"] >= 185
     assert covered["foreign_minister"] >= 150

@@ -77,7 +77,13 @@ def _resolve_in_context(item: dict[str, Any], day: date, res: Resources) -> list
         return _collective_actors(text, span, day, res)
     others: list[Actor] = []
     for mention in mentions:
-        if mention is target or mention.start > target.start or mention.kind not in ("person",):
+        if (
+            mention is target
+            or mention.start > target.start
+            or mention.kind not in ("person", "role")
+        ):
+            continue
+        if mention.counterpart:
             continue
         others.extend(resolve_mention(mention, day, ctx, others))
     if target.kind == "pronoun":
@@ -96,7 +102,14 @@ def _collective_actors(text: str, span: tuple[int, int], day: date, res: Resourc
         for evidence in event.evidence:
             if evidence.start <= span[0] < evidence.end:
                 return event.actors
-    return []
+    # no contact in the mention's own sentence ("The two leaders reaffirmed ..."): the
+    # participants of the latest contact reported before it, as the extractor links them
+    before = [
+        e
+        for e in result.events
+        if e.type == "CONSULT" and e.status == "occurred" and e.evidence[0].start < span[0]
+    ]
+    return max(before, key=lambda e: e.evidence[0].start).actors if before else []
 
 
 def _names(actors: list[Actor]) -> set[str]:

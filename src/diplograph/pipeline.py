@@ -90,9 +90,8 @@ def _frame_windows(frame: Frame, ctx: DocContext) -> list[tuple[date, date | Non
 # ------------------------------------------------------------------ actors
 def _resolve_frame_actors(frame: Frame, day: date | None, ctx: DocContext) -> list[Actor]:
     actors: list[Actor] = []
-    ordered = sorted(
-        frame.mentions(), key=lambda m: m.kind == "role"
-    )  # roles need the others first
+    # roles need the others first, and counterparts ("his US counterpart") need the roles
+    ordered = sorted(frame.mentions(), key=lambda m: (m.kind == "role") + m.counterpart)
     for mention in ordered:
         role = "participant"
         if not frame.symmetric:
@@ -169,21 +168,59 @@ def _frame_event(
     return event
 
 
+LEADER_OFFICES = frozenset(
+    {"head_of_state", "head_of_government", "vice_president", "secretary_general", "group_leader"}
+)
+MINISTER_OFFICES = frozenset({"foreign_minister", "defence_minister"})
+COLLECTIVE_OFFICES = [
+    ("leader", LEADER_OFFICES),
+    ("president", LEADER_OFFICES),
+    ("prime minister", LEADER_OFFICES),
+    ("heads of state", LEADER_OFFICES),
+    ("minister", MINISTER_OFFICES),
+    ("diplomat", MINISTER_OFFICES),
+    ("secretar", MINISTER_OFFICES),
+]
+
+
+def _in_sentence_group(frame: Frame, ctx: DocContext, day: date | None) -> list[Actor]:
+    """ "Pashinyan and Aliyev agreed ... when they met": a plural named earlier in the sentence."""
+    collective = next(m for m in frame.mentions() if m.kind == "collective")
+    named = [
+        m
+        for m in ctx.mentions
+        if frame.sentence.start <= m.start < collective.start
+        and m.kind == "person"
+        and len(m.candidates) == 1
+    ]
+    if len(named) < 2:
+        return []
+    actors: list[Actor] = []
+    for mention in named:
+        for actor in resolve_mention(mention, day, ctx, actors):
+            actor.resolved_by = "coreference"
+            actors.append(actor)
+    return actors
+
+
 def _antecedent(events: list[Event], frame: Frame) -> Event | None:
     """The contact a collective ("the two", "the pair") or a party-less "discussed" refers to.
 
     Collectives name the participants of the latest contact reported in a main clause, however
     far back; a sentence with no parties at all only continues a contact reported just before.
     """
-    wants_two = any(
-        "two" in m.text.lower() or "pair" in m.text.lower() or "both" in m.text.lower()
-        for m in frame.mentions()
-    )
+    words = " ".join(m.text.lower() for m in frame.mentions())
+    wants_two = any(w in words for w in ("two", "pair", "both"))
+    wanted_offices = next((offices for cue, offices in COLLECTIVE_OFFICES if cue in words), None)
     for event in reversed(events):
         if event.type != "CONSULT" or event.backgrounded or event.status != "occurred":
             continue
         if wants_two and len(event.actors) != 2:
             continue
+        if wanted_offices and any(
+            a.office and a.office not in wanted_offices for a in event.actors
+        ):
+            continue  # "the two leaders" are not the two foreign ministers of the last call
         if (
             frame.continuation
             and frame.sentence.index - event.evidence[-1].sentence > CONTINUATION_WINDOW
@@ -440,6 +477,35 @@ def _event_for_frame(
         return _frame_event(frame, published, ctx, res.lexicon)
     if any(m.kind != "collective" for m in frame.mentions()):
         return None
+    if frame.type != "CONSULT":
+        return None  # only contacts are linked back to earlier contacts
+    if frame.collective:
+        group = _in_sentence_group(frame, ctx, published)
+        if group:
+            event = _frame_event(frame, published, ctx, res.lexicon)
+            if event is not None:
+                return event
+            mock = Event(
+                type="CONSULT",
+                mode=frame.mode,
+                cameo=frame.cameo,
+                status=frame.status,
+                actors=group,
+                evidence=[
+                    Evidence(
+                        frame.sentence.index,
+                        frame.sentence.start,
+                        frame.sentence.end,
+                        frame.sentence.text,
+                    )
+                ],
+                trigger=frame.trigger.text,
+                symmetric=True,
+            )
+            dated = _best_date(frame, published, [])
+            if dated is not None:
+                mock.set_date(dated.date, dated.precision, dated.text, dated.source, dated.reason)
+            return mock
     antecedent = _antecedent(so_far, frame)
     if antecedent is None:
         return None

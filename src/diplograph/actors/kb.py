@@ -87,6 +87,7 @@ class KnowledgeBase:
     spells: list[Spell] = field(default_factory=list)
     office_sectors: dict[str, str] = field(default_factory=dict)
     seniority: list[str] = field(default_factory=list)
+    leader_is_head_of_state: frozenset[str] = frozenset()
     phrases: dict[tuple[str, ...], list[Entry]] = field(default_factory=lambda: defaultdict(list))
     max_phrase_len: int = 1
     version: str = ""
@@ -306,6 +307,8 @@ def _load_roles(kb: KnowledgeBase, roles: dict[str, Any]) -> None:
     for office, spec in roles["offices"].items():
         sector = spec.get("sector")
         kb.office_sectors[office] = sector
+        if spec.get("prefer_head_of_state"):
+            kb.leader_is_head_of_state = frozenset(spec["prefer_head_of_state"])
         for title in spec.get("titles", []):
             kb.add_phrase(
                 title, Entry("role", office, "title", _is_short_caps(title), sector=sector)

@@ -20,6 +20,7 @@ COUNTRY_GAP = re.compile(
     re.IGNORECASE,
 )
 # "former foreign minister": the text says the person no longer holds the office on that date
+ELECT_AFTER = re.compile(r"^\s*-?\s*(?:elect|designate)\b", re.IGNORECASE)
 FORMER_BEFORE = re.compile(r"\b(?:former|ex-|then-|erstwhile|late)\s*$", re.IGNORECASE)
 COORD_GAP = re.compile(r"^\s*(?:,|and|,\s*and)\s*$")
 # "U.S. and European counterparts": a regional adjective joins the role but names no state.
@@ -225,6 +226,16 @@ def _attach_title(text: str, mentions: list[Mention], index: int) -> None:
         )
 
 
+def _drop_absorbed_pronouns(mentions: list[Mention]) -> list[Mention]:
+    """ "his" in "his US counterpart" is part of the role phrase, not a pronoun of its own."""
+    others = [m for m in mentions if m.kind != "pronoun"]
+    return [
+        m
+        for m in mentions
+        if m.kind != "pronoun" or not any(o.start <= m.start < o.end for o in others)
+    ]
+
+
 def _absorb_trailing_country(text: str, mentions: list[Mention]) -> None:
     """ "President Joseph Aoun of Lebanon": the country belongs to the person, not the event."""
     index = 0
@@ -283,7 +294,10 @@ def find_mentions(text: str, kb: KnowledgeBase) -> list[Mention]:
         elif mention.kind == "institution":
             mention.text = text[mention.start : mention.end]
         index += 1
+    mentions = _drop_absorbed_pronouns(mentions)
     for mention in mentions:
+        if mention.kind == "role" and ELECT_AFTER.match(text[mention.end : mention.end + 12]):
+            mention.office = None  # "president-elect": not yet the holder on that date
         if mention.kind == "role" and FORMER_BEFORE.search(
             text[max(0, mention.start - 12) : mention.start]
         ):

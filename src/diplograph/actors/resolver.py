@@ -8,7 +8,7 @@ sector, no id) rather than guess.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from diplograph.actors.kb import KnowledgeBase, Spell
@@ -42,13 +42,18 @@ class DocContext:
         Farther back, news prose switches protagonists too often for a pronoun to be resolved
         without a real coreference model, so it is left unresolved.
         """
-        for mention in reversed(self.mentions):
-            if mention.start >= pronoun.start or any(mention is other for other in exclude):
-                continue
-            if mention.start < sentence_start:
-                break
-            if _is_person_like(mention):
-                return mention
+        in_sentence = [
+            m
+            for m in self.mentions
+            if sentence_start <= m.start < pronoun.start
+            and _is_person_like(m)
+            and all(m is not other for other in exclude)
+        ]
+        if in_sentence:
+            # a subject pronoun ("he said") most often takes up the sentence's first person;
+            # an object pronoun ("thanked him") the nearest one
+            subject_like = pronoun.text.lower() in ("he", "she", "his")
+            return in_sentence[0] if subject_like else in_sentence[-1]
         opener = next(
             (m for m in self.mentions if previous_start <= m.start < sentence_start), None
         )
@@ -195,6 +200,29 @@ def _holder(
     return None, ""
 
 
+def _earlier_holder(
+    mention: Mention, day: date | None, ctx: DocContext, office: str
+) -> Actor | None:
+    """ "the Prime Minister", "the King": the person named earlier who held that office then."""
+    for earlier in reversed(ctx.mentions):
+        if (
+            earlier.start >= mention.start
+            or earlier.kind != "person"
+            or len(earlier.candidates) != 1
+        ):
+            continue
+        person_id = earlier.candidates[0]
+        spells = ctx.kb.spells_for(person_id)
+        holds = any(s.office == office and (day is None or s.covers(day)) for s in spells)
+        if holds:
+            actor = _person_actor(
+                ctx.kb, person_id, replace(earlier, office=office), day, "coreference"
+            )
+            actor.text, actor.start, actor.end = mention.text, mention.start, mention.end
+            return actor
+    return None
+
+
 def _anchor_office(others: list[Actor]) -> str | None:
     return next((a.office for a in others if a.office), None)
 
@@ -264,18 +292,27 @@ def _resolve_role(
     office = _anchor_office(others) if mention.counterpart else mention.office
     polities = mention.countries or ([mention.country] if mention.country else [])
     actors: list[Actor] = []
+    if not polities and office and not mention.counterpart:
+        named = _earlier_holder(mention, day, ctx, office)
+        if named is not None:
+            return [named]
     for polity in polities:
-        if not polity or not office:
-            actors.append(_unresolved(kb, mention, polity or None, office))
+        polity_office = office
+        if office == "leader":
+            polity_office = (
+                "head_of_state" if polity in kb.leader_is_head_of_state else "head_of_government"
+            )
+        if not polity or not polity_office:
+            actors.append(_unresolved(kb, mention, polity or None, polity_office))
             continue
-        person_id, via = _holder(ctx, polity, office, day, others + actors)
+        person_id, via = _holder(ctx, polity, polity_office, day, others + actors)
         if person_id is None:
             actors.append(_unresolved(kb, mention, polity, office))
             continue
         resolved = _person_actor(
             kb,
             person_id,
-            Mention("person", mention.text, mention.start, mention.end, office=office),
+            Mention("person", mention.text, mention.start, mention.end, office=polity_office),
             day,
             via,
         )
