@@ -17,7 +17,11 @@ def test_actor_resolution_accuracy(resources):
     assert report.errors == []
     scores = report.scores
     print({c: f"{s.correct}/{s.total} = {s.accuracy:.1%}" for c, s in scores.items()})
-    assert scores["name"].total >= 140 and scores["role"].total >= 110 and scores["coreference"].total >= 70
+    assert (
+        scores["name"].total >= 140
+        and scores["role"].total >= 110
+        and scores["coreference"].total >= 70
+    )
     assert scores["name"].accuracy >= 0.95
     assert scores["role"].accuracy >= 0.90
     assert scores["coreference"].accuracy >= 0.70

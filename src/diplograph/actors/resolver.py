@@ -54,11 +54,13 @@ class DocContext:
             # an object pronoun ("thanked him") the nearest one
             subject_like = pronoun.text.lower() in ("he", "she", "his")
             return in_sentence[0] if subject_like else in_sentence[-1]
-        opener = next(
-            (m for m in self.mentions if previous_start <= m.start < sentence_start), None
-        )
-        if opener is not None and opener.start == previous_start and _is_person_like(opener):
-            return opener
+        previous = [
+            m
+            for m in self.mentions
+            if previous_start <= m.start < sentence_start and _is_person_like(m)
+        ]
+        if previous and pronoun.text.lower() in ("he", "she", "his"):
+            return previous[0]  # the previous sentence's first person, usually its subject
         return None
 
 
