@@ -143,6 +143,8 @@ def _frame_event(
                 actor.resolved_by = "role+publication"
     if frame.type == "CONSULT" and len(actors) < 2:
         return None  # a contact needs two parties (a visit: a visitor and a host or country)
+    if frame.type != "CONSULT" and not any(a.role == "source" for a in actors):
+        return None  # who acted is unknown: an event without its actor is not coded
     cameo = frame.cameo
     if frame.type == "CONSULT" and frame.mode == "phone":
         cameo = "041"
