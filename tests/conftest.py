@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -38,3 +40,14 @@ def seed_results_no_metadata(resources):
     """The raw .txt seeds: no publication date, no title."""
     paths = sorted(EXAMPLES.glob("*.txt"))
     return {r.clean.article.doc_id: r for r in extract_articles(load_articles(paths), resources)}
+
+
+def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    """The real console entry point in a child process, as a user would run it."""
+    return subprocess.run(
+        [sys.executable, "-m", "diplograph.cli", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        check=False,
+    )

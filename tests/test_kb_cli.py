@@ -1,10 +1,9 @@
 """The knowledge-base commands and the Wikidata importer, run as a user would run them."""
 
-import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 
+from conftest import run_cli
 from diplograph.actors.kb import load_kb_from
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -12,14 +11,7 @@ KB_DIR = ROOT / "src" / "diplograph" / "data" / "kb"
 EXPORT = ROOT / "tests" / "data" / "wikidata" / "position_held.json"
 
 
-def run(*args, env=None):
-    return subprocess.run(
-        [sys.executable, "-m", "diplograph.cli", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        check=False,
-    )
+run = run_cli
 
 
 def test_kb_who_answers_by_date():

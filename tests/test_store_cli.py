@@ -1,13 +1,12 @@
 """The real thing: the installed console script, a real DuckDB file, real JSON output."""
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import jsonschema
 import yaml
 
+from conftest import run_cli
 from diplograph.store import connect, counts, query_events
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -16,14 +15,7 @@ SCHEMA = yaml.safe_load(
 )
 
 
-def run(*args, cwd=ROOT):
-    return subprocess.run(
-        [sys.executable, "-m", "diplograph.cli", *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        check=False,
-    )
+run = run_cli
 
 
 def test_extract_writes_valid_jsonl_and_reports_bad_files(tmp_path):

@@ -8,6 +8,7 @@ The floors sit just under the figures measured after those fixes, so a regressio
 """
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -22,14 +23,15 @@ FLOORS = {
 }
 
 
+def load_gold(name: str) -> tuple[Path, dict[str, dict]]:
+    folder = ROOT / "tests" / "data" / name
+    lines = (folder / "gold.jsonl").read_text().splitlines()
+    return folder, {json.loads(line)["id"]: json.loads(line) for line in lines if line.strip()}
+
+
 @pytest.mark.parametrize("name", sorted(FLOORS))
 def test_contacts_recall_precision_and_dates(resources, name):
-    folder = ROOT / "tests" / "data" / name
-    gold = {
-        json.loads(line)["id"]: json.loads(line)
-        for line in (folder / "gold.jsonl").read_text().splitlines()
-        if line.strip()
-    }
+    folder, gold = load_gold(name)
     results = {
         r.clean.article.doc_id: r
         for r in extract_articles(load_articles([folder / "articles.jsonl"]), resources)
@@ -44,12 +46,7 @@ def test_contacts_recall_precision_and_dates(resources, name):
 
 @pytest.mark.parametrize("name", sorted(FLOORS))
 def test_annotated_chrome_is_removed_and_story_kept(resources, name):
-    folder = ROOT / "tests" / "data" / name
-    gold = {
-        json.loads(line)["id"]: json.loads(line)
-        for line in (folder / "gold.jsonl").read_text().splitlines()
-        if line.strip()
-    }
+    folder, gold = load_gold(name)
     from diplograph.clean import clean_article
 
     missed, wrongly_removed, total = [], [], 0
