@@ -173,6 +173,8 @@ def prep_objects(token: Token, words: set[str]) -> list[Token]:
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     out.extend(expand(obj))
+                elif obj.dep_ == "pcomp":  # "with X to offer ...": the parser makes X a subject
+                    out.extend(t for s in obj.children if s.dep_ == "nsubj" for t in expand(s))
     return out
 
 
@@ -464,6 +466,10 @@ def _noun_frames(
         # contacts; only "between A and B" pairs the named parties with each other.
         partners = view.actor_mentions(prep_objects(token, {"between"}))
     everyone = _unique([*owners, *partners])
+    named = [m for m in everyone if m.kind != "collective"]
+    if _weight(named) >= 2:
+        everyone = named  # "held talks with X, with the two sides reviewing ...": X is enough
+        partners = [m for m in partners if m.kind != "collective"]
     frame.collective = any(m.kind == "collective" for m in everyone)
     if not everyone and token.dep_ in ("nsubj", "nsubjpass"):
         frame.continuation = True  # "The call took place on Saturday": dates the last contact
