@@ -29,6 +29,7 @@ ACTOR_KINDS = {
     "collective",
     "pronoun",
 }
+NOMINAL_DEPS = ("dobj", "pobj", "nsubj", "nsubjpass")
 TRANSPARENT_NOUNS = {"series", "number", "round", "string", "flurry", "wave", "set", "couple"}
 CLAUSE_PREPS = {"in", "during", "after", "following", "on", "at", "before", "ahead", "for", "over"}
 # Verbs that take a contact as their object ("received a call", "held talks").
@@ -179,7 +180,8 @@ def prep_objects(token: Token, words: set[str]) -> list[Token]:
 
 
 def direct_objects(verb: Token) -> list[Token]:
-    return [t for c in verb.children if c.dep_ in ("dobj", "obj") for t in expand(c)]
+    # "oprd": the small parser reads "called King Mohammed VI" as "called (him) King"
+    return [t for c in verb.children if c.dep_ in ("dobj", "obj", "oprd") for t in expand(c)]
 
 
 def agents(verb: Token) -> list[Token]:
@@ -297,14 +299,16 @@ def _own_clause(trigger: Token) -> list[Token]:
 def _triggers(doc: Doc, lexicon: Lexicon) -> Iterator[tuple[Token, dict[str, Any], bool]]:
     for token in doc:
         lemma = token.lemma_.lower()
-        if token.pos_ in ("VERB", "AUX") and lemma in lexicon.verbs:
+        # "held his first call with X": a word in a noun's slot is a noun whatever its tag
+        nominal = token.pos_ in ("NOUN", "PROPN") or (
+            token.dep_ in NOMINAL_DEPS and token.lower_ in lexicon.nouns
+        )
+        if token.pos_ in ("VERB", "AUX") and lemma in lexicon.verbs and not nominal:
             spec = lexicon.verbs[lemma]
             if spec.get("light"):
                 continue
             yield token, spec, False
-        elif token.pos_ in ("NOUN", "PROPN") and (
-            lemma in lexicon.nouns or token.lower_ in lexicon.nouns
-        ):
+        elif nominal and (lemma in lexicon.nouns or token.lower_ in lexicon.nouns):
             spec = lexicon.nouns.get(token.lower_) or lexicon.nouns[lemma]
             if spec.get("compound_only") or (spec.get("plural_only") and token.lower_ == lemma):
                 continue
