@@ -185,15 +185,13 @@ COLLECTIVE_OFFICES = [
 ]
 
 
-def _in_sentence_group(frame: Frame, ctx: DocContext, day: date | None) -> list[Actor]:
-    """ "Pashinyan and Aliyev agreed ... when they met": a plural named earlier in the sentence."""
+def _in_sentence_group(frame: Frame, ctx: DocContext, day: date | None, reach: int) -> list[Actor]:
+    """ "Pashinyan and Aliyev agreed ... when they met": a plural named just before."""
     collective = next(m for m in frame.mentions() if m.kind == "collective")
     named = [
         m
         for m in ctx.mentions
-        if frame.sentence.start <= m.start < collective.start
-        and m.kind == "person"
-        and len(m.candidates) == 1
+        if reach <= m.start < collective.start and m.kind == "person" and len(m.candidates) == 1
     ]
     if len(named) < 2:
         return []
@@ -481,8 +479,11 @@ def _event_for_frame(
         return None
     if frame.type != "CONSULT":
         return None  # only contacts are linked back to earlier contacts
+    antecedent = _antecedent(so_far, frame)
     if frame.collective:
-        group = _in_sentence_group(frame, ctx, published)
+        group = _in_sentence_group(frame, ctx, published, frame.sentence.start)
+        if not group and antecedent is None and frame.previous_start >= 0:
+            group = _in_sentence_group(frame, ctx, published, frame.previous_start)
         if group:
             event = _frame_event(frame, published, ctx, res.lexicon)
             if event is not None:
@@ -508,7 +509,6 @@ def _event_for_frame(
             if dated is not None:
                 mock.set_date(dated.date, dated.precision, dated.text, dated.source, dated.reason)
             return mock
-    antecedent = _antecedent(so_far, frame)
     if antecedent is None:
         return None
     if frame.continuation and frame.nominal and not frame.dates:

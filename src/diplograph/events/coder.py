@@ -327,6 +327,12 @@ def _verb_frame(
     if any(c.dep_ == "prep" and c.lower_ in spec.get("blocked_preps", []) for c in token.children):
         return None
     with_objs = prep_objects(token, {"with", "to"} if spec.get("needs") else {"with"})
+    # "spoke with X to offer ...": the parser may read "with" as a clause marker
+    for clause in token.children:
+        if clause.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ == "with" for c in clause.children
+        ):
+            with_objs += [t for c in clause.children if c.dep_ == "nsubj" for t in expand(c)]
     for obj in objects:
         with_objs += prep_objects(obj, {"with"})
     frame = _new_frame(view, token, spec, lexicon, symmetric=bool(spec.get("symmetric")))
