@@ -214,7 +214,7 @@ def kb_who(
     if not mentions:
         err.print(f"[yellow]no actor found in[/] {phrase!r}")
         raise typer.Exit(1)
-    ctx = DocContext.from_mentions(kb, mentions)
+    ctx = DocContext.from_mentions(kb, mentions, phrase)
     for mention in mentions:
         for actor in resolve_mention(mention, day, ctx, []):
             spell = (

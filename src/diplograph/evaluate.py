@@ -69,7 +69,7 @@ def _resolve_in_context(item: dict[str, Any], day: date, res: Resources) -> list
     text = item["text"]
     span = _span(item)
     mentions = find_mentions(text, res.kb)
-    ctx = DocContext.from_mentions(res.kb, mentions)
+    ctx = DocContext.from_mentions(res.kb, mentions, text)
     target = _overlapping(mentions, span)
     if target is None:
         return []

@@ -441,7 +441,7 @@ def extract_clean(
     if not clean.sentences:
         clean.sentences = split_sentences_for(clean, res)
     mentions = find_mentions(clean.clean_text, res.kb)
-    ctx = DocContext.from_mentions(res.kb, mentions)
+    ctx = DocContext.from_mentions(res.kb, mentions, clean.clean_text)
     if parsed is None:
         parsed = parse_candidates(clean, mentions, res)
     raw_events: list[Event] = []

@@ -8,6 +8,7 @@ sector, no id) rather than guess.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -24,15 +25,27 @@ class DocContext:
     kb: KnowledgeBase
     named_people: set[str] = field(default_factory=set)
     mentions: list[Mention] = field(default_factory=list)
+    text: str = ""
 
     @classmethod
-    def from_mentions(cls, kb: KnowledgeBase, mentions: list[Mention]) -> DocContext:
+    def from_mentions(
+        cls, kb: KnowledgeBase, mentions: list[Mention], text: str = ""
+    ) -> DocContext:
         named = {
             m.candidates[0]
             for m in mentions
             if m.kind == "person" and len(m.candidates) == 1 and m.via in ("name", "alias")
         }
-        return cls(kb=kb, named_people=named, mentions=mentions)
+        return cls(kb=kb, named_people=named, mentions=mentions, text=text)
+
+    def _subject_like(self, pronoun: Mention) -> bool:
+        """ "he said" and "expressed her commitment" point back to the subject; "thanked X for
+        his work" and "invited him" to the person just named."""
+        word = pronoun.text.lower()
+        if word == "him":
+            return False
+        before = self.text[max(0, pronoun.start - 20) : pronoun.start] if self.text else ""
+        return not (word in ("his", "her") and OBJECT_CONTEXT.search(before))
 
     def antecedent(
         self, pronoun: Mention, exclude: list[Mention], sentence_start: int, previous_start: int
@@ -52,8 +65,7 @@ class DocContext:
         if in_sentence:
             # a subject pronoun ("he said") most often takes up the sentence's first person;
             # an object pronoun ("thanked him") the nearest one
-            subject_like = pronoun.text.lower() in ("he", "she", "his")
-            return in_sentence[0] if subject_like else in_sentence[-1]
+            return in_sentence[0] if self._subject_like(pronoun) else in_sentence[-1]
         previous = [
             m
             for m in self.mentions
@@ -62,6 +74,11 @@ class DocContext:
         if previous and pronoun.text.lower() in ("he", "she", "his"):
             return previous[0]  # the previous sentence's first person, usually its subject
         return None
+
+
+OBJECT_CONTEXT = re.compile(
+    r"\b(?:for|on|since|of|to|with|congratulated|thanked|invited|told|asked)\s+$", re.IGNORECASE
+)
 
 
 def _is_person_like(mention: Mention) -> bool:
