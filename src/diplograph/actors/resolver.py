@@ -14,6 +14,7 @@ from datetime import date
 
 from diplograph.actors.kb import KnowledgeBase, Spell
 from diplograph.model import Actor, Mention
+from diplograph.text import fold
 
 FAR_PAST = date(1900, 1, 1)
 
@@ -222,7 +223,13 @@ def _holder(
 def _earlier_holder(
     mention: Mention, day: date | None, ctx: DocContext, office: str
 ) -> Actor | None:
-    """ "the Prime Minister", "the King": the person named earlier who held that office then."""
+    """ "the Prime Minister", "the King": the person named earlier who held that office then.
+
+    The title word itself must appear in that person's title ("the King" is not the President
+    who is head of state too), which also lets "the Secretary" find a Secretary of State.
+    """
+    words = [w for w in fold(mention.text).split() if w not in ("the", "a", "his", "her", "their")]
+    title_word = " ".join(words)
     for earlier in reversed(ctx.mentions):
         if (
             earlier.start >= mention.start
@@ -231,9 +238,15 @@ def _earlier_holder(
         ):
             continue
         person_id = earlier.candidates[0]
-        spells = ctx.kb.spells_for(person_id)
-        holds = any(s.office == office and (day is None or s.covers(day)) for s in spells)
+        current = [s for s in ctx.kb.spells_for(person_id) if day is None or s.covers(day)]
+        titled = [s for s in current if title_word and title_word in fold(s.title)]
+        holds = titled or (
+            office != "titled" and not title_word and [s for s in current if s.office == office]
+        )
+        if title_word and not titled:
+            holds = []
         if holds:
+            office = holds[0].office
             actor = _person_actor(
                 ctx.kb, person_id, replace(earlier, office=office), day, "coreference"
             )
