@@ -38,8 +38,8 @@ TITLE_PAREN_GAP = re.compile(r"^\s*\(\s*$")
 DETERMINER_BEFORE = re.compile(r"(?:\b(?:his|her|their|its|the|a|an)\s+)$", re.IGNORECASE)
 OF_COUNTRY = re.compile(r"^\s+of\s+(?:the\s+)?$")
 NAME_AFTER_TITLE = re.compile(
-    r"^\s+((?:[A-Z][\w'’-]+|al-[A-Z][\w-]+|bin|bint|ibn|van|von|de|da|del|der|le|la)"
-    r"(?:\s+(?:[A-Z][\w'’.-]+|al-[A-Z][\w-]+|bin|bint|ibn|van|von|de|da|del|der|le|la)){0,3})"
+    r"^\s+([A-Z][\w'’-]+(?:\s+(?:(?:bin|bint|ibn|van|von|de|da|del|der|le|la|al)\s+)?"
+    r"(?:[A-Z][\w'’.-]+|al-[A-Z][\w-]+)){0,3})(?!\w)"
 )
 NOT_NAMES = {
     "The",

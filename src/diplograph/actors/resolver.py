@@ -220,9 +220,7 @@ def _holder(
     return None, ""
 
 
-def _earlier_holder(
-    mention: Mention, day: date | None, ctx: DocContext, office: str
-) -> Actor | None:
+def _earlier_holder(mention: Mention, day: date | None, ctx: DocContext) -> Actor | None:
     """ "the Prime Minister", "the King": the person named earlier who held that office then.
 
     The title word itself must appear in that person's title ("the King" is not the President
@@ -230,29 +228,34 @@ def _earlier_holder(
     """
     words = [w for w in fold(mention.text).split() if w not in ("the", "a", "his", "her", "their")]
     title_word = " ".join(words)
+    if not title_word:
+        return None
     for earlier in reversed(ctx.mentions):
-        if (
-            earlier.start >= mention.start
-            or earlier.kind != "person"
-            or len(earlier.candidates) != 1
-        ):
+        if earlier.start >= mention.start:
+            continue
+        if earlier.kind == "role" and earlier.country and title_word in fold(earlier.text):
+            # "the German chancellor ... the chancellor": the same role, resolved the same way
+            found = [a for a in _resolve_role(earlier, day, ctx, []) if a.id]
+            if found:
+                return _as_coreference(found[0], mention)
+            continue
+        if earlier.kind != "person" or len(earlier.candidates) != 1:
             continue
         person_id = earlier.candidates[0]
         current = [s for s in ctx.kb.spells_for(person_id) if day is None or s.covers(day)]
-        titled = [s for s in current if title_word and title_word in fold(s.title)]
-        holds = titled or (
-            office != "titled" and not title_word and [s for s in current if s.office == office]
-        )
-        if title_word and not titled:
-            holds = []
-        if holds:
-            office = holds[0].office
-            actor = _person_actor(
-                ctx.kb, person_id, replace(earlier, office=office), day, "coreference"
+        titled = [s for s in current if title_word in fold(s.title)]
+        if titled:
+            held = replace(earlier, office=titled[0].office)
+            return _as_coreference(
+                _person_actor(ctx.kb, person_id, held, day, "coreference"), mention
             )
-            actor.text, actor.start, actor.end = mention.text, mention.start, mention.end
-            return actor
     return None
+
+
+def _as_coreference(actor: Actor, mention: Mention) -> Actor:
+    actor.text, actor.start, actor.end = mention.text, mention.start, mention.end
+    actor.resolved_by = "coreference"
+    return actor
 
 
 def _anchor_office(others: list[Actor]) -> str | None:
@@ -325,7 +328,7 @@ def _resolve_role(
     polities = mention.countries or ([mention.country] if mention.country else [])
     actors: list[Actor] = []
     if not polities and office and not mention.counterpart:
-        named = _earlier_holder(mention, day, ctx, office)
+        named = _earlier_holder(mention, day, ctx)
         if named is not None:
             return [named]
     for polity in polities:
