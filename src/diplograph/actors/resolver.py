@@ -78,7 +78,9 @@ class DocContext:
 
 
 OBJECT_CONTEXT = re.compile(
-    r"\b(?:for|on|since|of|to|with|congratulated|thanked|invited|told|asked)\s+$", re.IGNORECASE
+    r"\b(?:for|on|since|of|to|with|congratulat\w*|thank\w*|invit\w*|told|tell|ask\w*|urg\w*"
+    r"|prais\w*|commend\w*|welcom\w*|host\w*|met|meet)\s+$",
+    re.IGNORECASE,
 )
 
 
