@@ -15,7 +15,12 @@ from typing import Any
 
 from diplograph.actors.kb import KnowledgeBase
 from diplograph.actors.mentions import find_mentions
-from diplograph.actors.resolver import DocContext, resolve_mention, resolve_pronoun
+from diplograph.actors.resolver import (
+    DocContext,
+    resolve_mention,
+    resolve_named_group,
+    resolve_pronoun,
+)
 from diplograph.model import Actor, Article, Mention
 from diplograph.nlp import split_sentences
 from diplograph.pipeline import Resources, extract_articles
@@ -74,7 +79,12 @@ def _resolve_in_context(item: dict[str, Any], day: date, res: Resources) -> list
     if target is None:
         return []
     if target.kind == "collective":
-        return _collective_actors(text, span, day, res)
+        sentences = split_sentences(text, res.pipelines.splitter)
+        current = next((s for s in sentences if s.start <= target.start < s.end), sentences[-1])
+        group = resolve_named_group(target, ctx, day, current.start)
+        if not group and current.index:
+            group = resolve_named_group(target, ctx, day, sentences[current.index - 1].start)
+        return group or _collective_actors(text, span, day, res)
     others: list[Actor] = []
     for mention in mentions:
         if (

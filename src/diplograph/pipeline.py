@@ -18,6 +18,7 @@ from diplograph.actors.resolver import (
     DocContext,
     person_windows,
     resolve_mention,
+    resolve_named_group,
     resolve_pronoun,
 )
 from diplograph.clean import clean_article
@@ -186,21 +187,8 @@ COLLECTIVE_OFFICES = [
 
 
 def _in_sentence_group(frame: Frame, ctx: DocContext, day: date | None, reach: int) -> list[Actor]:
-    """ "Pashinyan and Aliyev agreed ... when they met": a plural named just before."""
     collective = next(m for m in frame.mentions() if m.kind == "collective")
-    named = [
-        m
-        for m in ctx.mentions
-        if reach <= m.start < collective.start and m.kind == "person" and len(m.candidates) == 1
-    ]
-    if len(named) < 2:
-        return []
-    actors: list[Actor] = []
-    for mention in named:
-        for actor in resolve_mention(mention, day, ctx, actors):
-            actor.resolved_by = "coreference"
-            actors.append(actor)
-    return actors
+    return resolve_named_group(collective, ctx, day, reach)
 
 
 def _antecedent(events: list[Event], frame: Frame) -> Event | None:
@@ -482,7 +470,7 @@ def _event_for_frame(
     antecedent = _antecedent(so_far, frame)
     if frame.collective:
         group = _in_sentence_group(frame, ctx, published, frame.sentence.start)
-        if not group and antecedent is None and frame.previous_start >= 0:
+        if not group and frame.previous_start >= 0:
             group = _in_sentence_group(frame, ctx, published, frame.previous_start)
         if group:
             event = _frame_event(frame, published, ctx, res.lexicon)

@@ -222,6 +222,12 @@ def _holder(
     return None, ""
 
 
+GROUP_SIZES = {"two": 2, "pair": 2, "both": 2, "three": 3, "four": 4, "five": 5}
+
+# Spellings of one title that news and the KB write differently.
+TITLE_SPELLINGS = {"amir": "emir"}
+
+
 def _earlier_holder(mention: Mention, day: date | None, ctx: DocContext) -> Actor | None:
     """ "the Prime Minister", "the King": the person named earlier who held that office then.
 
@@ -229,7 +235,7 @@ def _earlier_holder(mention: Mention, day: date | None, ctx: DocContext) -> Acto
     who is head of state too), which also lets "the Secretary" find a Secretary of State.
     """
     words = [w for w in fold(mention.text).split() if w not in ("the", "a", "his", "her", "their")]
-    title_word = " ".join(words)
+    title_word = TITLE_SPELLINGS.get(" ".join(words), " ".join(words))
     if not title_word:
         return None
     for earlier in reversed(ctx.mentions):
@@ -359,4 +365,27 @@ def _resolve_role(
         actors.append(resolved)
     if not polities:
         actors.append(_unresolved(kb, mention, None, office))
+    return actors
+
+
+def resolve_named_group(
+    collective: Mention, ctx: DocContext, day: date | None, reach: int
+) -> list[Actor]:
+    """ "Pashinyan and Aliyev agreed ... when they met": two or more people named just before.
+
+    ``reach`` is where to start looking (the sentence's start, or the previous sentence's).
+    """
+    named = [
+        m
+        for m in ctx.mentions
+        if reach <= m.start < collective.start and m.kind == "person" and len(m.candidates) == 1
+    ]
+    wanted = next((n for word, n in GROUP_SIZES.items() if word in collective.text.lower()), None)
+    if len(named) < 2 or (wanted is not None and len({m.candidates[0] for m in named}) != wanted):
+        return []
+    actors: list[Actor] = []
+    for mention in named:
+        for actor in resolve_mention(mention, day, ctx, actors):
+            if all(actor.key() != other.key() for other in actors):
+                actors.append(_as_coreference(actor, collective))
     return actors
