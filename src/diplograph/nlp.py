@@ -9,7 +9,7 @@ are loaded once per process and passed around explicitly.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -95,7 +95,3 @@ def _repair_quotes(text: str, sentences: list[Sentence]) -> list[Sentence]:
 
 def parse(texts: Sequence[str], parser: Language) -> list[Doc]:
     return list(parser.pipe(texts, batch_size=PARSE_BATCH))
-
-
-def parse_many(texts: Iterable[str], parser: Language) -> Iterable[Doc]:
-    return parser.pipe(texts, batch_size=PARSE_BATCH)

@@ -36,7 +36,7 @@ from diplograph.model import (
     Mention,
     Sentence,
 )
-from diplograph.nlp import Pipelines, load_pipelines
+from diplograph.nlp import Pipelines, load_pipelines, parse, split_sentences
 from diplograph.text import fold, tokens
 from diplograph.topics import event_topics
 
@@ -545,8 +545,6 @@ def _shift(expr: DateExpr, offset: int) -> DateExpr:
 
 
 def split_sentences_for(clean: CleanArticle, res: Resources) -> list[Sentence]:
-    from diplograph.nlp import split_sentences
-
     return split_sentences(clean.clean_text, res.pipelines.splitter)
 
 
@@ -554,7 +552,7 @@ def parse_candidates(
     clean: CleanArticle, mentions: list[Mention], res: Resources
 ) -> dict[int, object]:
     chosen = [s for s in clean.sentences if is_candidate(s, mentions_in(s, mentions), res.lexicon)]
-    docs = res.pipelines.parser.pipe([s.text for s in chosen], batch_size=64)
+    docs = parse([s.text for s in chosen], res.pipelines.parser)
     return {s.index: doc for s, doc in zip(chosen, docs, strict=True)}
 
 
