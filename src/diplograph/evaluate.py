@@ -122,21 +122,32 @@ def _collective_actors(text: str, span: tuple[int, int], day: date, res: Resourc
     return max(before, key=lambda e: e.evidence[0].start).actors if before else []
 
 
-def _names(actors: list[Actor]) -> set[str]:
-    return {fold(a.name) for a in actors if a.id and a.name and a.id not in (a.country,)}
+def _names(actors: list[Actor], kb: KnowledgeBase) -> list[set[str]]:
+    """Every resolved person with all the names the KB knows for them (gold may use any)."""
+    people = []
+    for actor in actors:
+        if not actor.id or actor.id == actor.country or not actor.name:
+            continue
+        person = kb.persons.get(actor.id)
+        forms = (
+            {fold(actor.name), *(fold(a) for a in person.aliases)} if person else {fold(actor.name)}
+        )
+        if forms not in people:
+            people.append(forms)
+    return people
 
 
 def _gold_names(gold: list[dict[str, Any]]) -> set[str]:
     return {fold(g["name"]) for g in gold if g.get("name")}
 
 
-def _same(found: set[str], wanted: set[str]) -> bool:
-    """Names match when every wanted person is found by full name or surname, and no one extra."""
+def _same(found: list[set[str]], wanted: set[str]) -> bool:
+    """Names match when every wanted person is found by a full name or surname, and no one extra."""
     if len(found) != len(wanted):
         return False
 
     def hit(name: str) -> bool:
-        return any(name == f or name.split()[-1] == f.split()[-1] for f in found)
+        return any(name == f or name.split()[-1] == f.split()[-1] for forms in found for f in forms)
 
     return all(hit(name) for name in wanted)
 
@@ -158,7 +169,7 @@ def evaluate_actors(path: Path, res: Resources) -> ActorReport:
         score = report.scores.setdefault(item["category"], CategoryScore())
         score.total += 1
         wanted = _gold_names(item["gold"])
-        found = _names(actors)
+        found = _names(actors, kb)
         if _same(found, wanted):
             score.correct += 1
             continue

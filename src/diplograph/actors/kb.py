@@ -295,7 +295,8 @@ def _load_people(kb: KnowledgeBase, directories: list[Path], roles: dict[str, An
         polities = {s.polity for s in kb.spells_for(person.id)}
         for full in [person.name, *person.aliases] if not polities & no_surname else []:
             surname = _surname(full, polities, family_first)
-            if not surname or surname.lower() in stoplist or len(surname) < 3:
+            folded = " ".join(token_key(surname)) if surname else ""
+            if not folded or folded in stoplist or len(folded) < 3:
                 continue
             key = token_key(surname)
             if key in taken:
