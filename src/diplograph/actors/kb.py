@@ -293,7 +293,10 @@ def _load_people(kb: KnowledgeBase, directories: list[Path], roles: dict[str, An
         for alias in person.aliases:
             kb.add_phrase(alias, Entry("person", person.id, "alias", needs_capital=True))
         polities = {s.polity for s in kb.spells_for(person.id)}
-        for full in [person.name, *person.aliases] if not polities & no_surname else []:
+        # surnames from the canonical name and from two-word aliases ("Volodymyr Zelensky"):
+        # longer aliases often end in a second family name ("Margarita Robles Fernández")
+        short_aliases = [a for a in person.aliases if len(a.split()) == 2]
+        for full in [person.name, *short_aliases] if not polities & no_surname else []:
             surname = _surname(full, polities, family_first)
             folded = " ".join(token_key(surname)) if surname else ""
             if not folded or folded in stoplist or len(folded) < 3:

@@ -27,6 +27,7 @@ class DocContext:
     named_people: set[str] = field(default_factory=set)
     mentions: list[Mention] = field(default_factory=list)
     text: str = ""
+    countries_named: set[str] = field(default_factory=set)
 
     @classmethod
     def from_mentions(
@@ -37,7 +38,10 @@ class DocContext:
             for m in mentions
             if m.kind == "person" and len(m.candidates) == 1 and m.via in ("name", "alias")
         }
-        return cls(kb=kb, named_people=named, mentions=mentions, text=text)
+        countries = {m.country for m in mentions if m.kind in ("country", "org") and m.country}
+        return cls(
+            kb=kb, named_people=named, mentions=mentions, text=text, countries_named=countries
+        )
 
     def _subject_like(self, pronoun: Mention) -> bool:
         """ "he said" and "expressed her commitment" point back to the subject; "thanked X for
@@ -192,8 +196,9 @@ def _pick_person(
     named = [c for c in candidates if c in ctx.named_people]
     if len(named) == 1:
         return named[0]
+    pool = candidates
     if day is not None:
-        in_office = [
+        pool = [
             c
             for c in candidates
             if any(
@@ -201,9 +206,15 @@ def _pick_person(
                 for s in ctx.kb.spells_for(c)
             )
         ]
-        if len(in_office) == 1:
-            return in_office[0]
-    return None
+        if len(pool) == 1:
+            return pool[0]
+    # still several: the one whose country the article names ("Fernández" in a story on Argentina)
+    in_context = [c for c in pool if _polities(ctx.kb, c) & ctx.countries_named]
+    return in_context[0] if len(in_context) == 1 else None
+
+
+def _polities(kb: KnowledgeBase, person_id: str) -> set[str]:
+    return {s.polity for s in kb.spells_for(person_id)}
 
 
 def _holder(
