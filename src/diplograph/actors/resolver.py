@@ -43,6 +43,19 @@ class DocContext:
             kb=kb, named_people=named, mentions=mentions, text=text, countries_named=countries
         )
 
+    def _person_like(self, mention: Mention) -> bool:
+        """A named person, a role phrase with its country, or a bare title ("The President")
+        that points back to someone named earlier."""
+        if _is_person_like(mention):
+            return True
+        return (
+            mention.kind == "role"
+            and not mention.plural
+            and not mention.country
+            and bool(mention.office)
+            and _earlier_holder(mention, None, self) is not None
+        )
+
     def _subject_like(self, pronoun: Mention) -> bool:
         """ "he said" and "expressed her commitment" point back to the subject; "thanked X for
         his work" and "invited him" to the person just named."""
@@ -64,7 +77,7 @@ class DocContext:
             m
             for m in self.mentions
             if sentence_start <= m.start < pronoun.start
-            and _is_person_like(m)
+            and self._person_like(m)
             and all(m is not other for other in exclude)
         ]
         if in_sentence:
@@ -74,7 +87,7 @@ class DocContext:
         previous = [
             m
             for m in self.mentions
-            if previous_start <= m.start < sentence_start and _is_person_like(m)
+            if previous_start <= m.start < sentence_start and self._person_like(m)
         ]
         if previous and pronoun.text.lower() in ("he", "she", "his"):
             return previous[0]  # the previous sentence's first person, usually its subject
