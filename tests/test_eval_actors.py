@@ -27,3 +27,20 @@ def test_actor_resolution_accuracy(resources):
     assert scores["role"].accuracy >= 0.90
     assert scores["coreference"].accuracy >= 0.86
     assert report.wrong_holders == []  # never a person who did not hold the office that day
+
+
+HELDOUT = Path(__file__).resolve().parent / "data" / "actors_heldout" / "gold_mentions.jsonl"
+
+
+def test_actor_resolution_on_the_second_gold_set(resources):
+    """444 mentions by a second annotator. First, untouched run: names 88.2%, roles 93.1%,
+    coreference 81.5%, 5 wrong holders (3 were "Iran's president" resolved to the Supreme
+    Leader, 2 a missing alias). After the title fix and the alias the figures below hold."""
+    report = evaluate_actors(HELDOUT, resources)
+    assert report.errors == []
+    scores = report.scores
+    print({c: f"{s.correct}/{s.total} = {s.accuracy:.1%}" for c, s in scores.items()})
+    assert scores["name"].accuracy >= 0.88
+    assert scores["role"].accuracy >= 0.94
+    assert scores["coreference"].accuracy >= 0.82
+    assert report.wrong_holders == []

@@ -290,6 +290,27 @@ def _as_coreference(actor: Actor, mention: Mention) -> Actor:
     return actor
 
 
+TOP_OFFICES = ("head_of_state", "head_of_government")
+
+
+def _office_by_title(
+    kb: KnowledgeBase, mention: Mention, polity: str, office: str, day: date | None
+) -> str:
+    """ "Iran's president" is the person titled President (head of government there), not the
+    Supreme Leader who is head of state: between the two top offices, the title word decides."""
+    if office not in TOP_OFFICES or day is None:
+        return office
+    words = fold(mention.text)
+    current = kb.holder_on(polity, office, day)
+    if current is not None and fold(current.title).split()[0] in words:
+        return office
+    for other in TOP_OFFICES:
+        spell = kb.holder_on(polity, other, day)
+        if other != office and spell is not None and fold(spell.title).split()[0] in words:
+            return other
+    return office
+
+
 def _anchor_office(others: list[Actor]) -> str | None:
     return next((a.office for a in others if a.office), None)
 
@@ -372,6 +393,7 @@ def _resolve_role(
         if not polity or not polity_office:
             actors.append(_unresolved(kb, mention, polity or None, polity_office))
             continue
+        polity_office = _office_by_title(kb, mention, polity, polity_office, day)
         person_id, via = _holder(ctx, polity, polity_office, day, others + actors)
         if person_id is None:
             actors.append(_unresolved(kb, mention, polity, office))
