@@ -81,6 +81,16 @@ def _best_date(
     return best
 
 
+def _apply_date(event: Event, dated: ResolvedDate | None) -> None:
+    if dated is not None:
+        event.set_date(dated.date, dated.precision, dated.text, dated.source, dated.reason)
+
+
+def _evidence(frame: Frame) -> Evidence:
+    sentence = frame.sentence
+    return Evidence(sentence.index, sentence.start, sentence.end, sentence.text)
+
+
 def _frame_windows(frame: Frame, ctx: DocContext) -> list[tuple[date, date | None]]:
     windows: list[tuple[date, date | None]] = []
     for mention in frame.mentions():
@@ -155,16 +165,11 @@ def _frame_event(
         cameo=cameo,
         status=frame.status,
         actors=actors,
-        evidence=[
-            Evidence(
-                frame.sentence.index, frame.sentence.start, frame.sentence.end, frame.sentence.text
-            )
-        ],
+        evidence=[_evidence(frame)],
         trigger=frame.trigger.text,
         symmetric=frame.symmetric,
     )
-    if dated is not None:
-        event.set_date(dated.date, dated.precision, dated.text, dated.source, dated.reason)
+    _apply_date(event, dated)
     _refine_visit(event, frame)
     event.backgrounded = frame.backgrounded
     event.sources = [frame]
@@ -473,29 +478,17 @@ def _event_for_frame(
         if not group and frame.previous_start >= 0:
             group = _in_sentence_group(frame, ctx, published, frame.previous_start)
         if group:
-            event = _frame_event(frame, published, ctx, res.lexicon)
-            if event is not None:
-                return event
             mock = Event(
                 type="CONSULT",
                 mode=frame.mode,
                 cameo=frame.cameo,
                 status=frame.status,
                 actors=group,
-                evidence=[
-                    Evidence(
-                        frame.sentence.index,
-                        frame.sentence.start,
-                        frame.sentence.end,
-                        frame.sentence.text,
-                    )
-                ],
+                evidence=[_evidence(frame)],
                 trigger=frame.trigger.text,
                 symmetric=True,
             )
-            dated = _best_date(frame, published, [])
-            if dated is not None:
-                mock.set_date(dated.date, dated.precision, dated.text, dated.source, dated.reason)
+            _apply_date(mock, _best_date(frame, published, []))
             return mock
     if antecedent is None:
         return None
@@ -507,18 +500,14 @@ def _event_for_frame(
         cameo=antecedent.cameo,
         status=frame.status if frame.collective else antecedent.status,
         actors=[Actor(**{**a.__dict__, "resolved_by": "coreference"}) for a in antecedent.actors],
-        evidence=[
-            Evidence(
-                frame.sentence.index, frame.sentence.start, frame.sentence.end, frame.sentence.text
-            )
-        ],
+        evidence=[_evidence(frame)],
         trigger=frame.trigger.text,
         symmetric=antecedent.symmetric,
     )
     event.take_date(antecedent)
     dated = _best_date(frame, published, [])
-    if dated is not None and dated.date is not None:
-        event.set_date(dated.date, dated.precision, dated.text, dated.source, dated.reason)
+    if dated is not None and dated.date is not None:  # keep the antecedent's date otherwise
+        _apply_date(event, dated)
     return event
 
 
