@@ -140,13 +140,10 @@ def _refine_visit(event: Event, frame: Frame) -> None:
 
 
 # ------------------------------------------------------------------ events
-def _frame_event(
-    frame: Frame, published: date | None, ctx: DocContext, lexicon: Lexicon
-) -> Event | None:
+def _frame_event(frame: Frame, published: date | None, ctx: DocContext) -> Event | None:
     windows = _frame_windows(frame, ctx)
     dated = _best_date(frame, published, windows)
-    day = dated.date if dated and dated.precision == "day" else None
-    role_day = day or (dated.date if dated and dated.date else None)
+    role_day = dated.date if dated else None  # offices are looked up on the event's own date
     actors = _resolve_frame_actors(frame, role_day or published, ctx)
     if role_day is None and published is not None:
         for actor in actors:
@@ -467,7 +464,7 @@ def _event_for_frame(
     frame: Frame, published: date | None, ctx: DocContext, res: Resources, so_far: list[Event]
 ) -> Event | None:
     if not (frame.continuation or frame.collective):
-        return _frame_event(frame, published, ctx, res.lexicon)
+        return _frame_event(frame, published, ctx)
     if any(m.kind != "collective" for m in frame.mentions()):
         return None
     if frame.type != "CONSULT":
