@@ -23,9 +23,9 @@ def test_actor_resolution_accuracy(resources):
         and scores["role"].total >= 110
         and scores["coreference"].total >= 70
     )
-    assert scores["name"].accuracy >= 0.95
-    assert scores["role"].accuracy >= 0.90
-    assert scores["coreference"].accuracy >= 0.86
+    assert scores["name"].accuracy >= 0.96
+    assert scores["role"].accuracy >= 0.95
+    assert scores["coreference"].accuracy >= 0.89
     assert report.wrong_holders == []  # never a person who did not hold the office that day
 
 
@@ -35,12 +35,15 @@ HELDOUT = Path(__file__).resolve().parent / "data" / "actors_heldout" / "gold_me
 def test_actor_resolution_on_the_second_gold_set(resources):
     """444 mentions by a second annotator. First, untouched run: names 88.2%, roles 93.1%,
     coreference 81.5%, 5 wrong holders (3 were "Iran's president" resolved to the Supreme
-    Leader, 2 a missing alias). After the title fix and the alias the figures below hold."""
+    Leader, 2 a missing alias). After the title fix and the alias: 89.1 / 94.4 / 82.6. After
+    general coreference work (object pronouns, quotations, honorifics with given names, bare
+    titles by context, plural roles of listed countries): 94.1 / 98.7 / 95.7. It is a
+    development set now; the third set measures unseen text."""
     report = evaluate_actors(HELDOUT, resources)
     assert report.errors == []
     scores = report.scores
     print({c: f"{s.correct}/{s.total} = {s.accuracy:.1%}" for c, s in scores.items()})
-    assert scores["name"].accuracy >= 0.88
-    assert scores["role"].accuracy >= 0.94
-    assert scores["coreference"].accuracy >= 0.82
+    assert scores["name"].accuracy >= 0.93
+    assert scores["role"].accuracy >= 0.97
+    assert scores["coreference"].accuracy >= 0.94
     assert report.wrong_holders == []

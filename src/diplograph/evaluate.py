@@ -111,7 +111,9 @@ def _collective_actors(text: str, span: tuple[int, int], day: date, res: Resourc
     for event in result.events:
         for evidence in event.evidence:
             if evidence.start <= span[0] < evidence.end:
-                return event.actors
+                # "The Vice President and the two Prime Ministers met": only the two
+                own = [a for a in event.actors if a.start is not None and a.start == span[0]]
+                return own or event.actors
     # no contact in the mention's own sentence ("The two leaders reaffirmed ..."): the
     # participants of the latest contact reported before it, as the extractor links them
     before = [

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import os
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -55,6 +56,9 @@ class Entry:
     needs_capital: bool = False
     country: str | None = None  # for country titles and institutions
     sector: str | None = None
+    # "name_context": a country name that is also a personal name ("Jordan", "Chad"), accepted
+    # only where the words around it are not part of a name; "handle": an @-handle.
+    guard: str | None = None
 
 
 @dataclass
@@ -237,6 +241,27 @@ def _surname(name: str, polities: set[str], family_first: set[str]) -> str | Non
     return parts[0] if polities & family_first else parts[-1]
 
 
+# Arabic family names carry the article in one spelling and not in another ("el-Sisi",
+# "Es-Sisi", "Sisi"; "al-Sudani", "Sudani"): the bare form is a surname of its own.
+ARTICLE_PREFIX = re.compile(r"^(?:al|el|as|es|ad|ed|an|ar|ash|at|az|ul)-(?=\w{3})", re.IGNORECASE)
+
+
+def _surname_forms(surname: str) -> list[str]:
+    bare = ARTICLE_PREFIX.sub("", surname)
+    return [surname, bare] if bare != surname else [surname]
+
+
+def _load_guarded(kb: KnowledgeBase, path: Path) -> None:
+    """Country names that are also personal names, read with a context check (see Entry)."""
+    if not path.exists():
+        return
+    for phrase, spec in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).items():
+        kb.add_phrase(
+            phrase,
+            Entry("country", spec["code"], "name", needs_capital=True, guard="name_context"),
+        )
+
+
 def user_kb_dir() -> Path:
     """Where ``kb import-wikidata`` writes and the loader looks for user additions."""
     configured = os.environ.get("DIPLOGRAPH_KB_DIR")
@@ -291,20 +316,24 @@ def _load_people(kb: KnowledgeBase, directories: list[Path], roles: dict[str, An
         kb.persons[person.id] = person
         kb.add_phrase(person.name, Entry("person", person.id, "name", needs_capital=True))
         for alias in person.aliases:
+            if alias.startswith("@"):
+                kb.add_phrase(alias, Entry("person", person.id, "alias", guard="handle"))
+                continue
             kb.add_phrase(alias, Entry("person", person.id, "alias", needs_capital=True))
         polities = {s.polity for s in kb.spells_for(person.id)}
         # surnames from the canonical name and from two-word aliases ("Volodymyr Zelensky"):
         # longer aliases often end in a second family name ("Margarita Robles Fernández")
-        short_aliases = [a for a in person.aliases if len(a.split()) == 2]
+        short_aliases = [a for a in person.aliases if len(a.split()) == 2 and a[0] != "@"]
         for full in [person.name, *short_aliases] if not polities & no_surname else []:
-            surname = _surname(full, polities, family_first)
-            folded = " ".join(token_key(surname)) if surname else ""
-            if not folded or folded in stoplist or len(folded) < 3:
-                continue
-            key = token_key(surname)
-            if key in taken:
-                continue  # a country, organisation or title already owns this word
-            kb.add_phrase(surname, Entry("person", person.id, "surname", needs_capital=True))
+            found = _surname(full, polities, family_first)
+            for surname in _surname_forms(found) if found else []:
+                folded = " ".join(token_key(surname))
+                if not folded or folded in stoplist or len(folded) < 3:
+                    continue
+                key = token_key(surname)
+                if key in taken:
+                    continue  # a country, organisation or title already owns this word
+                kb.add_phrase(surname, Entry("person", person.id, "surname", needs_capital=True))
 
 
 def _load_roles(kb: KnowledgeBase, roles: dict[str, Any]) -> None:
@@ -336,6 +365,8 @@ def _load_roles(kb: KnowledgeBase, roles: dict[str, Any]) -> None:
             )
     for phrase in roles.get("collectives", []):
         kb.add_phrase(phrase, Entry("collective", phrase, "phrase"))
+    for phrase in roles.get("honorifics", []):
+        kb.add_phrase(phrase, Entry("honorific", phrase, "title", needs_capital=True))
     for phrase in roles.get("pronouns", []):
         kb.add_phrase(phrase, Entry("pronoun", phrase, "phrase"))
     kb.seniority = list(roles.get("seniority", []))
@@ -352,6 +383,7 @@ def load_kb_from(directory: Path, extra_people: list[Path] | None = None) -> Kno
     kb = KnowledgeBase()
     _load_roles(kb, roles)
     _load_countries(kb, directory / "countries.csv", excluded)
+    _load_guarded(kb, directory / "guarded_names.yaml")
     _load_organizations(kb, directory / "organizations.csv")
     _load_people(kb, [directory / "people", *(extra_people or [])], roles)
     kb.version = f"kb-{len(kb.persons)}p-{len(kb.spells)}s-{len(kb.countries)}c"

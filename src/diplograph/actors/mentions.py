@@ -16,7 +16,8 @@ from diplograph.text import fold, tokens
 
 ROLE_KINDS = {"role", "spokesperson"}
 COUNTRY_GAP = re.compile(
-    r"^\s*(?:['’]s|s['’])?\s*(?:(?:new|newly elected|incoming|acting|interim|current)\s+)?$",
+    r"^\s*(?:['’]s|s['’])?\s*(?:(?:new|newly elected|newly appointed|incoming|acting|interim"
+    r"|current|caretaker|outgoing|embattled|veteran|long-serving|de facto)\s+)?$",
     re.IGNORECASE,
 )
 # "former foreign minister": the text says the person no longer holds the office on that date
@@ -38,8 +39,8 @@ TITLE_PAREN_GAP = re.compile(r"^\s*\(\s*$")
 DETERMINER_BEFORE = re.compile(r"(?:\b(?:his|her|their|its|the|a|an)\s+)$", re.IGNORECASE)
 OF_COUNTRY = re.compile(r"^\s+of\s+(?:the\s+)?$")
 NAME_AFTER_TITLE = re.compile(
-    r"^\s+([A-Z][\w'’-]+(?:\s+(?:(?:bin|bint|ibn|van|von|de|da|del|der|le|la|al)\s+)?"
-    r"(?:[A-Z][\w'’.-]+|al-[A-Z][\w-]+)){0,3})(?!\w)"
+    r"^\s+([A-Z][\w'’-]+?(?:\s+(?:(?:bin|bint|ibn|van|von|de|da|del|der|le|la|al)\s+)?"
+    r"(?:[A-Z][\w'’.-]+?|al-[A-Z][\w-]+)){0,3})(?:['’]s\b|(?!\w))"
 )
 NOT_NAMES = {
     "The",
@@ -70,6 +71,23 @@ def _case_ok(original: str, entry: Entry) -> bool:
     return True
 
 
+CAPITALISED_WORD_BEFORE = re.compile(r"(?:^|[^.!?:;\n\"“(]\s)([A-Z][\w'’-]*)\s$")
+CAPITALISED_WORD_AFTER = re.compile(r"^\s(?!(?:And|Or|On|In|At)\b)[A-Z][a-z]")
+NOT_NAME_PARTS = {"The", "Neighbouring", "Neighboring", "Both", "And", "With", "Of"}
+
+
+def _guard_ok(text: str, start: int, end: int, entry: Entry) -> bool:
+    """Context checks for phrases that are only sometimes actors (see ``Entry.guard``)."""
+    if entry.guard == "handle":
+        return start > 0 and text[start - 1] == "@"
+    if entry.guard == "name_context":
+        before = CAPITALISED_WORD_BEFORE.search(text[max(0, start - 30) : start])
+        if before and before.group(1) not in NOT_NAME_PARTS:
+            return False
+        return not CAPITALISED_WORD_AFTER.match(text[end : end + 3])
+    return True
+
+
 def scan(text: str, kb: KnowledgeBase) -> list[tuple[int, int, list[Entry]]]:
     """Longest-match gazetteer scan; returns (start, end, entries) spans in text order."""
     toks = tokens(fold(text))
@@ -83,7 +101,11 @@ def scan(text: str, kb: KnowledgeBase) -> list[tuple[int, int, list[Entry]]]:
             start, end = toks[i][1], toks[i + n - 1][2]
             if end < len(text) and text[end] == "." and text[start:end].count(".") >= 1:
                 end += 1  # keep the closing dot of abbreviations such as "U.S."
-            valid = [e for e in entries if _case_ok(text[start:end], e)]
+            valid = [
+                e
+                for e in entries
+                if _case_ok(text[start:end], e) and _guard_ok(text, start, end, e)
+            ]
             if valid:
                 spans.append((start, end, valid))
                 i += n
@@ -106,6 +128,7 @@ def _to_mention(text: str, start: int, end: int, entries: list[Entry]) -> Mentio
         "person",
         "collective",
         "pronoun",
+        "honorific",
     ):
         if kind in kinds:
             chosen = [e for e in entries if e.kind == kind]
@@ -156,16 +179,48 @@ def _absorb_countries(text: str, mentions: list[Mention], index: int) -> int:
     return first
 
 
+COUNTRY_LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?$")
+
+
 def _absorb_of_country(text: str, mentions: list[Mention], index: int) -> None:
+    """ "foreign minister of Jordan"; "the leaders of India and Japan": one country per name."""
     role = mentions[index]
     if index + 1 >= len(mentions) or role.country or role.countries:
         return
     following = mentions[index + 1]
-    if following.kind == "country" and OF_COUNTRY.match(text[role.end : following.start]):
-        role.country = following.country
-        role.countries = [following.country or ""]
-        role.end = following.end
-        del mentions[index + 1]
+    if following.kind != "country" or not OF_COUNTRY.match(text[role.end : following.start]):
+        return
+    countries = [following.country or ""]
+    last = index + 1
+    while role.plural and last + 1 < len(mentions):
+        nxt = mentions[last + 1]
+        if nxt.kind != "country" or not COUNTRY_LIST_GAP.match(
+            text[mentions[last].end : nxt.start]
+        ):
+            break
+        countries.append(nxt.country or "")
+        last += 1
+    role.countries = countries
+    role.country = countries[0] if len(countries) == 1 else None
+    role.end = mentions[last].end
+    del mentions[index + 1 : last + 1]
+
+
+def _collective_as_role(text: str, mentions: list[Mention], kb: KnowledgeBase) -> None:
+    """ "the prime ministers of Poland, the Czech Republic and Slovenia" names its members: a
+    plural role, not a reference back to people named before."""
+    for index, mention in enumerate(mentions):
+        if mention.kind != "collective" or index + 1 >= len(mentions):
+            continue
+        following = mentions[index + 1]
+        if following.kind != "country" or not OF_COUNTRY.match(text[mention.end : following.start]):
+            continue
+        words = fold(mention.text).split()
+        noun = tuple(w for w in words if w not in ("the", "both", "two", "three", "four"))
+        roles = [e for e in kb.phrases.get(noun, []) if e.kind == "role"]
+        if roles:
+            mention.kind, mention.office, mention.sector = "role", roles[0].target, roles[0].sector
+            mention.plural, mention.via = True, "title"
 
 
 def _include_determiner(text: str, mention: Mention) -> None:
@@ -196,7 +251,11 @@ def _attach_title(text: str, mentions: list[Mention], index: int) -> None:
     nxt = mentions[index + 1] if index + 1 < len(mentions) else None
     gap_end = nxt.start if nxt else len(text)
     gap = text[role.end : nxt.start] if nxt is not None else ""
-    if nxt is not None and nxt.kind == "person" and (not gap.strip() or TITLE_PAREN_GAP.match(gap)):
+    if (
+        nxt is not None
+        and nxt.kind == "person"
+        and (gap.strip() in ("", "@") or TITLE_PAREN_GAP.match(gap))
+    ):
         nxt.title_text = text[role.start : role.end]
         nxt.office = role.office
         nxt.country = role.country
@@ -224,6 +283,51 @@ def _attach_title(text: str, mentions: list[Mention], index: int) -> None:
             title_text=text[role.start : role.end],
             via="title",
         )
+
+
+ARTICLE_BEFORE = re.compile(r"\b(?:al|el|as|es|ad|ed|an|ar|ash|at|az)-$", re.IGNORECASE)
+
+
+def _include_name_article(text: str, mention: Mention) -> None:
+    """ "Es-Sisi": the KB knows "Sisi"; the article written before it belongs to the name."""
+    match = ARTICLE_BEFORE.search(text[max(0, mention.start - 4) : mention.start])
+    if match:
+        mention.start -= len(match.group())
+        mention.text = text[mention.start : mention.end]
+
+
+def _attach_honorific(text: str, mentions: list[Mention], index: int) -> None:
+    """ "Sheikh Mohammed", "Mr. Es-Sisi": an honorific opens a name, known or not; alone it is
+    no actor and is dropped."""
+    honorific = mentions[index]
+    if text[honorific.end : honorific.end + 1] == ".":
+        honorific.end += 1  # "Mr." as one word
+        honorific.text = text[honorific.start : honorific.end]
+    nxt = mentions[index + 1] if index + 1 < len(mentions) else None
+    if nxt is not None and nxt.kind in ROLE_KINDS and not text[honorific.end : nxt.start].strip():
+        del mentions[index]  # "His Majesty King Charles": the title that follows does the work
+        return
+    if nxt is not None and nxt.kind == "person" and not text[honorific.end : nxt.start].strip():
+        nxt.title_text = nxt.title_text or honorific.text
+        nxt.start = honorific.start
+        nxt.text = text[nxt.start : nxt.end]
+        del mentions[index]
+        return
+    limit = nxt.start if nxt is not None else min(len(text), honorific.end + 60)
+    match = NAME_AFTER_TITLE.match(text[honorific.end : limit])
+    if match and match.group(1).split()[0] not in NOT_NAMES:
+        name = match.group(1).rstrip(".")
+        end = honorific.end + match.start(1) + len(name)
+        mentions[index] = Mention(
+            kind="unknown_person",
+            text=text[honorific.start : end],
+            start=honorific.start,
+            end=end,
+            title_text=honorific.text,
+            via="honorific",
+        )
+        return
+    del mentions[index]
 
 
 def _drop_absorbed_pronouns(mentions: list[Mention]) -> list[Mention]:
@@ -268,6 +372,18 @@ def find_mentions(text: str, kb: KnowledgeBase) -> list[Mention]:
         for start, end, entries in scan(text, kb)
         if not _is_modifier(text, start, end)
     ]
+    _collective_as_role(text, mentions, kb)
+    for mention in mentions:
+        if mention.kind == "person":
+            _include_name_article(text, mention)
+    index = 0
+    while index < len(mentions):
+        if mentions[index].kind == "honorific":
+            before = len(mentions)
+            _attach_honorific(text, mentions, index)
+            if len(mentions) < before:
+                continue
+        index += 1
     index = 0
     while index < len(mentions):
         mention = mentions[index]

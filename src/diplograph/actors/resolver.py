@@ -59,39 +59,77 @@ class DocContext:
     def _subject_like(self, pronoun: Mention) -> bool:
         """ "he said" and "expressed her commitment" point back to the subject; "thanked X for
         his work" and "invited him" to the person just named."""
-        word = pronoun.text.lower()
-        if word == "him":
+        if _is_object(pronoun, self.text):
             return False
         before = self.text[max(0, pronoun.start - 20) : pronoun.start] if self.text else ""
-        return not (word in ("his", "her") and OBJECT_CONTEXT.search(before))
+        return not (pronoun.text.lower() in ("his", "her") and OBJECT_CONTEXT.search(before))
+
+    def _opens_clause(self, mention: Mention, sentence_start: int) -> bool:
+        """Is the mention the subject of a clause: first in the sentence or after a clause break?"""
+        before = self.text[sentence_start : mention.start]
+        return not before.strip() or bool(CLAUSE_BREAK.search(before))
+
+    def _quote_start(self, pronoun: Mention) -> int | None:
+        """Where the quotation holding the pronoun opens, if it is inside one."""
+        paragraph = self.text.rfind("\n", 0, pronoun.start) + 1
+        marks = [i for i in range(paragraph, pronoun.start) if fold(self.text[i]) == '"']
+        return marks[-1] if len(marks) % 2 else None
+
+    def _people_between(self, start: int, end: int) -> list[Mention]:
+        return [m for m in self.mentions if start <= m.start < end and self._person_like(m)]
 
     def antecedent(
         self, pronoun: Mention, exclude: list[Mention], sentence_start: int, previous_start: int
     ) -> Mention | None:
-        """A person named earlier in the same sentence, or one opening the previous sentence.
+        """A person named earlier in the same sentence, or in the previous sentence.
 
         Farther back, news prose switches protagonists too often for a pronoun to be resolved
         without a real coreference model, so it is left unresolved.
         """
+        quote = self._quote_start(pronoun)
+        if quote is not None:
+            # inside a quotation "his" is never the speaker ("Biden: 'I commend Trump and his
+            # team'"): only people named within the quotation itself qualify
+            sentence_start, previous_start = max(sentence_start, quote), max(previous_start, quote)
         in_sentence = [
             m
-            for m in self.mentions
-            if sentence_start <= m.start < pronoun.start
-            and self._person_like(m)
-            and all(m is not other for other in exclude)
+            for m in self._people_between(sentence_start, pronoun.start)
+            if all(m is not other for other in exclude)
         ]
+        previous = self._people_between(previous_start, sentence_start)
+        if _is_object(pronoun, self.text):
+            # "Kishida told him", "Trump agreed to work with him": not the subject of its own
+            # clause, so the nearest other person, here or late in the previous sentence
+            if in_sentence and self._opens_clause(in_sentence[-1], sentence_start):
+                in_sentence = in_sentence[:-1]
+            candidates = in_sentence or previous
+            return candidates[-1] if candidates else None
         if in_sentence:
             # a subject pronoun ("he said") most often takes up the sentence's first person;
-            # an object pronoun ("thanked him") the nearest one
+            # a possessive after an object ("thanked X for his") the nearest one
             return in_sentence[0] if self._subject_like(pronoun) else in_sentence[-1]
-        previous = [
-            m
-            for m in self.mentions
-            if previous_start <= m.start < sentence_start and self._person_like(m)
-        ]
-        if previous and pronoun.text.lower() in ("he", "she", "his"):
+        if previous and pronoun.text.lower() in ("he", "she", "his", "her"):
             return previous[0]  # the previous sentence's first person, usually its subject
         return None
+
+
+CLAUSE_BREAK = re.compile(
+    r"(?:[,;:]|\b(?:and|but|while|as|after|before|when|that|where)\b)\s*(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# "her" is an object when no noun follows it: "encouraged her to", "told her.", "with her and"
+OBJECT_FOLLOWER = re.compile(
+    r"^(?:\s*[,.;:!?)\"”]|\s+(?:to|for|and|on|in|at|that|about|with|by|as|of|from|after|"
+    r"before|during|when|while|if|again|today|yesterday|over|into|through|who)\b|\s*$)",
+    re.IGNORECASE,
+)
+
+
+def _is_object(pronoun: Mention, text: str) -> bool:
+    word = pronoun.text.lower()
+    if word == "him":
+        return True
+    return word == "her" and bool(OBJECT_FOLLOWER.match(text[pronoun.end : pronoun.end + 12]))
 
 
 OBJECT_CONTEXT = re.compile(
@@ -221,9 +259,77 @@ def _pick_person(
         ]
         if len(pool) == 1:
             return pool[0]
-    # still several: the one whose country the article names ("Fernández" in a story on Argentina)
+    # still several: the one whose country the article names ("Fernández" in a story on
+    # Argentina), or the country of the people it names ("Marles and Wong")
     in_context = [c for c in pool if _polities(ctx.kb, c) & ctx.countries_named]
+    if len(in_context) == 1:
+        return in_context[0]
+    people_polities = {
+        polity
+        for m in ctx.mentions
+        if m.kind == "person" and len(m.candidates) == 1 and m.candidates[0] not in candidates
+        for polity in _polities(ctx.kb, m.candidates[0])
+    }
+    in_context = [c for c in pool if _polities(ctx.kb, c) & people_polities]
     return in_context[0] if len(in_context) == 1 else None
+
+
+NAME_PARTICLES = {
+    "al",
+    "el",
+    "as",
+    "es",
+    "ad",
+    "ed",
+    "an",
+    "ar",
+    "ash",
+    "at",
+    "az",
+    "bin",
+    "bint",
+    "ibn",
+    "ben",
+    "abu",
+    "sheikh",
+    "sheikha",
+}
+
+
+def _name_words(name: str) -> set[str]:
+    return {w for w in re.split(r"[^a-z0-9]+", fold(name)) if w and w not in NAME_PARTICLES}
+
+
+def _by_name_part(mention: Mention, day: date | None, ctx: DocContext) -> str | None:
+    """ "Sheikh Mohammed", "King Abdullah", "President Samia": a given name (or a name part the
+    KB does not list) after a title or honorific. It stands for the person most recently named
+    in full whose name has those words, else for the one holder of the titled office on that
+    date whose name has them; otherwise it stays unresolved."""
+    wanted = _name_words(_bare_name(mention))
+    if not wanted:
+        return None
+    kb = ctx.kb
+    for earlier in reversed(ctx.mentions):
+        if earlier.start >= mention.start or earlier.kind != "person":
+            continue
+        if len(earlier.candidates) == 1 and _has_name_words(kb, earlier.candidates[0], wanted):
+            return earlier.candidates[0]
+    if not mention.office or day is None:
+        return None
+    matches = {
+        spell.person_id
+        for spell in kb.spells
+        if spell.office == mention.office
+        and spell.covers(day)
+        and (mention.country is None or spell.polity == mention.country)
+        and _has_name_words(kb, spell.person_id, wanted)
+    }
+    return matches.pop() if len(matches) == 1 else None
+
+
+def _has_name_words(kb: KnowledgeBase, person_id: str, wanted: set[str]) -> bool:
+    person = kb.persons[person_id]
+    return any(wanted <= _name_words(name) for name in [person.name, *person.aliases])
 
 
 def _polities(kb: KnowledgeBase, person_id: str) -> set[str]:
@@ -252,36 +358,75 @@ GROUP_SIZES = {"two": 2, "pair": 2, "both": 2, "three": 3, "four": 4, "five": 5}
 TITLE_SPELLINGS = {"amir": "emir"}
 
 
+def _title_words(text: str) -> str:
+    return " ".join(fold(text).replace("-", " ").split())
+
+
 def _earlier_holder(mention: Mention, day: date | None, ctx: DocContext) -> Actor | None:
     """ "the Prime Minister", "the King": the person named earlier who held that office then.
 
     The title word itself must appear in that person's title ("the King" is not the President
     who is head of state too), which also lets "the Secretary" find a Secretary of State.
     """
-    words = [w for w in fold(mention.text).split() if w not in ("the", "a", "his", "her", "their")]
+    skip = ("the", "a", "his", "her", "their")
+    words = [w for w in _title_words(mention.text).split() if w not in skip]
     title_word = TITLE_SPELLINGS.get(" ".join(words), " ".join(words))
     if not title_word:
         return None
     for earlier in reversed(ctx.mentions):
         if earlier.start >= mention.start:
             continue
-        if earlier.kind == "role" and earlier.country and title_word in fold(earlier.text):
+        if earlier.kind == "role" and earlier.country and title_word in _title_words(earlier.text):
             # "the German chancellor ... the chancellor": the same role, resolved the same way
             found = [a for a in _resolve_role(earlier, day, ctx, []) if a.id]
             if found:
                 return _as_coreference(found[0], mention)
             continue
-        if earlier.kind != "person" or len(earlier.candidates) != 1:
+        if earlier.kind == "unknown_person":
+            person_id = _by_name_part(earlier, day, ctx)  # "King Abdullah ... the King"
+        elif earlier.kind == "person" and len(earlier.candidates) == 1:
+            person_id = earlier.candidates[0]
+        else:
             continue
-        person_id = earlier.candidates[0]
+        if person_id is None:
+            continue
         current = [s for s in ctx.kb.spells_for(person_id) if day is None or s.covers(day)]
-        titled = [s for s in current if title_word in fold(s.title)]
+        titled = [s for s in current if title_word in _title_words(s.title)]
         if titled:
             held = replace(earlier, office=titled[0].office)
             return _as_coreference(
                 _person_actor(ctx.kb, person_id, held, day, "coreference"), mention
             )
-    return None
+    return _context_holder(mention, title_word, day, ctx)
+
+
+def _context_holder(
+    mention: Mention, title_word: str, day: date | None, ctx: DocContext
+) -> Actor | None:
+    """ "appointed by the Queen" in a story that names only British people: the one person
+    who held an office with that title, on that date, in the countries the article is about.
+    Two candidates (a story on two presidents) leave the mention unresolved."""
+    if day is None:
+        return None
+    polities = set(ctx.countries_named)
+    for m in ctx.mentions:
+        if m.kind == "person" and len(m.candidates) == 1 and m.start < mention.start:
+            spell = ctx.kb.office_on(m.candidates[0], day)
+            if spell is not None:
+                polities.add(spell.polity)
+    holders = {
+        (spell.person_id, spell.office)
+        for spell in ctx.kb.spells
+        if spell.polity in polities
+        and spell.covers(day)
+        and title_word in _title_words(spell.title)
+        and ctx.kb.holder_on(spell.polity, spell.office, day) is not None
+    }
+    if len({person for person, _ in holders}) != 1:
+        return None
+    person_id, office = holders.pop()
+    held = Mention("person", mention.text, mention.start, mention.end, office=office)
+    return _as_coreference(_person_actor(ctx.kb, person_id, held, day, "coreference"), mention)
 
 
 def _as_coreference(actor: Actor, mention: Mention) -> Actor:
@@ -348,6 +493,9 @@ def resolve_mention(
             )
         ]
     if mention.kind == "unknown_person":
+        person_id = _by_name_part(mention, day, ctx)
+        if person_id is not None:
+            return [_person_actor(kb, person_id, mention, day, "name")]
         return [_unresolved(kb, mention, mention.country, mention.office)]
     if mention.kind == "role":
         return _resolve_role(mention, day, ctx, others)

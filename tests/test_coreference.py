@@ -1,0 +1,95 @@
+"""Names, titles and pronouns in context, on sentences written for the tests."""
+
+from datetime import date
+
+from diplograph.actors.kb import load_kb
+from diplograph.actors.mentions import find_mentions
+from diplograph.actors.resolver import DocContext, resolve_mention, resolve_pronoun
+from diplograph.nlp import split_sentences
+
+
+def _resolve_at(text: str, needle: str, day: date, resources) -> list:
+    """Resolve the mention starting at the last occurrence of ``needle`` as the pipeline does."""
+    kb = load_kb()
+    mentions = find_mentions(text, kb)
+    ctx = DocContext.from_mentions(kb, mentions, text)
+    at = text.rindex(needle)
+    target = next(m for m in mentions if m.start <= at < m.end)
+    if target.kind != "pronoun":
+        return resolve_mention(target, day, ctx, [])
+    sentences = split_sentences(text, resources.pipelines.splitter)
+    current = next(s for s in sentences if s.start <= at < s.end)
+    previous = sentences[current.index - 1].start if current.index else -1
+    return resolve_pronoun(target, day, ctx, [], [], (current.start, previous))
+
+
+def _names(actors) -> list[str | None]:
+    return [a.name for a in actors]
+
+
+def test_object_pronoun_is_not_the_subject_of_its_clause(resources):
+    text = (
+        "Kenyan President William Ruto received Ghana's President Nana Akufo-Addo in Nairobi. "
+        "Ruto told him that trade would grow."
+    )
+    assert _names(_resolve_at(text, "him", date(2023, 6, 1), resources)) == ["Nana Akufo-Addo"]
+
+
+def test_possessive_inside_a_quotation_is_not_the_speaker(resources):
+    text = 'Olaf Scholz said: "I thank Emmanuel Macron and his government for the support."'
+    assert _names(_resolve_at(text, "his", date(2023, 6, 1), resources)) == ["Emmanuel Macron"]
+
+
+def test_object_her_after_a_verb_takes_the_person_just_named(resources):
+    text = "Justin Trudeau congratulated Giorgia Meloni and invited her to Ottawa."
+    assert _names(_resolve_at(text, "her", date(2023, 6, 1), resources)) == ["Giorgia Meloni"]
+
+
+def test_honorific_and_given_name_point_back_to_the_full_name(resources):
+    text = (
+        "Antony Blinken met Qatar's Prime Minister Sheikh Mohammed bin Abdulrahman Al Thani. "
+        "Blinken thanked Sheikh Mohammed for the mediation."
+    )
+    actors = _resolve_at(text, "Sheikh Mohammed", date(2024, 2, 6), resources)
+    assert [a.id for a in actors] == ["mohammed_bin_abdulrahman_al_thani"]
+
+
+def test_title_and_given_name_resolve_by_office_on_the_date(resources):
+    actors = _resolve_at(
+        "Rubio met King Abdullah in Amman.", "King Abdullah", date(2025, 3, 1), resources
+    )
+    assert _names(actors) == ["Abdullah II"] and actors[0].country == "JOR"
+
+
+def test_bare_title_finds_the_only_holder_in_the_story(resources):
+    text = "Liz Truss was asked by the Queen to form a government."
+    actors = _resolve_at(text, "the Queen", date(2022, 9, 6), resources)
+    assert _names(actors) == ["Elizabeth II"]
+
+
+def test_bare_title_with_two_possible_holders_stays_unresolved(resources):
+    text = "Kenya and Ghana signed a trade deal. The President welcomed it."
+    assert not [a for a in _resolve_at(text, "The President", date(2023, 6, 1), resources) if a.id]
+
+
+def test_arabic_article_variants_of_a_surname():
+    kb = load_kb()
+    for text in ("Mr. Es-Sisi spoke.", "President Sisi spoke.", "Prime Minister Sudani spoke."):
+        mention = next(m for m in find_mentions(text, kb) if m.kind == "person")
+        assert len(mention.candidates) == 1, text
+
+
+def test_country_that_is_also_a_first_name():
+    kb = load_kb()
+    assert [m.country for m in find_mentions("Jordan's king flew to Chad.", kb)] == ["JOR", "TCD"]
+    assert not [m for m in find_mentions("Michael Jordan visited Lake Chad.", kb) if m.country]
+
+
+def test_plural_role_of_listed_countries_gives_one_actor_per_country():
+    kb = load_kb()
+    text = "The prime ministers of Poland, Spain and Sweden met in Brussels."
+    mentions = find_mentions(text, kb)
+    ctx = DocContext.from_mentions(kb, mentions, text)
+    actors = resolve_mention(mentions[0], date(2024, 3, 1), ctx, [])
+    assert [a.country for a in actors] == ["POL", "ESP", "SWE"]
+    assert _names(actors) == ["Donald Tusk", "Pedro Sánchez", "Ulf Kristersson"]
