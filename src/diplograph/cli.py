@@ -6,6 +6,7 @@ files are reported on stderr with the file and reason while the rest of the batc
 
 from __future__ import annotations
 
+import csv
 import json
 import sys
 from collections.abc import Iterator
@@ -122,7 +123,7 @@ def _actor_label(actor: dict) -> str:
 
 def print_events_table(records: list[dict], title: str) -> None:
     table = Table(title=title, show_lines=False, expand=False)
-    for column in ("date", "event", "status", "participants", "topics", "doc"):
+    for column in ("date", "event", "status", "participants", "topics", "reports"):
         table.add_column(column, overflow="fold")
     for record in records:
         table.add_row(
@@ -131,43 +132,183 @@ def print_events_table(records: list[dict], title: str) -> None:
             record["status"],
             " – ".join(_actor_label(a) for a in record["actors"]),
             ", ".join(record["topics"][:3]),
-            record.get("doc_id", "")[:12],
+            str(record.get("reports", 1)),
         )
     out.print(table)
+
+
+CSV_COLUMNS = (
+    "event_id",
+    "date",
+    "date_precision",
+    "type",
+    "mode",
+    "cameo",
+    "status",
+    "goldstein",
+    "quad_class",
+    "participants",
+    "countries",
+    "topics",
+    "reports",
+    "sources",
+)
+
+
+def _csv_row(record: dict) -> list:
+    return [
+        record.get("event_id"),
+        record.get("date"),
+        record.get("date_precision"),
+        record["type"],
+        record.get("mode"),
+        record.get("cameo"),
+        record.get("status"),
+        record.get("goldstein"),
+        record.get("quad_class"),
+        "; ".join(a.get("name") or a.get("text") or "" for a in record["actors"]),
+        "; ".join(a.get("country") or "" for a in record["actors"]),
+        "; ".join(record.get("topics", [])),
+        record.get("reports", 1),
+        "; ".join(record.get("sources", [record.get("doc_id", "")])),
+    ]
+
+
+def _write_rows(records: list[dict], format: str, title: str) -> None:
+    if format == "jsonl":
+        for record in records:
+            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+    elif format == "csv":
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(CSV_COLUMNS)
+        writer.writerows(_csv_row(r) for r in records)
+    elif format == "table":
+        print_events_table(records, title)
+    else:
+        raise typer.BadParameter("use table, jsonl or csv", param_hint="--format")
+
+
+def _open_existing(db: Path):
+    from diplograph.store import connect
+
+    if not db.exists():
+        err.print(f"[red]no database at {db}[/]: run `diplograph ingest` first")
+        raise typer.Exit(1)
+    return connect(db)
+
+
+ActorOpt = Annotated[
+    list[str] | None,
+    typer.Option("--actor", help="country, CAMEO code prefix or KB id; repeat for a dyad"),
+]
+TypeOpt = Annotated[list[str] | None, typer.Option("--type", help="PLOVER event type")]
+SinceOpt = Annotated[str | None, typer.Option(help="earliest event date")]
+UntilOpt = Annotated[str | None, typer.Option(help="latest event date")]
 
 
 @app.command()
 def events(
     db: DbOpt = Path("diplograph.duckdb"),
-    actor: Annotated[
-        list[str] | None,
-        typer.Option(help="country, CAMEO code prefix or KB id; repeat for a dyad"),
-    ] = None,
-    type: Annotated[list[str] | None, typer.Option("--type", help="PLOVER event type")] = None,
-    since: Annotated[str | None, typer.Option(help="earliest event date")] = None,
-    until: Annotated[str | None, typer.Option(help="latest event date")] = None,
-    format: Annotated[str, typer.Option("--format", help="table or jsonl")] = "table",
+    actor: ActorOpt = None,
+    type: TypeOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    format: Annotated[str, typer.Option("--format", help="table, jsonl or csv")] = "table",
+    reports: Annotated[
+        bool, typer.Option("--reports", help="each article's report, not merged events")
+    ] = False,
 ) -> None:
-    """Query stored events."""
-    from diplograph.store import connect, query_events
+    """Query stored events (merged across the articles that report them)."""
+    from diplograph.store import query_events
 
-    if not db.exists():
-        err.print(f"[red]no database at {db}[/]: run `diplograph ingest` first")
-        raise typer.Exit(1)
-    con = connect(db)
+    con = _open_existing(db)
+    try:
+        records = query_events(
+            con,
+            actor,
+            _parse_date(since, "--since"),
+            _parse_date(until, "--until"),
+            type,
+            reports=reports,
+        )
+    finally:
+        con.close()
+    _write_rows(records, format, f"{len(records)} events")
+
+
+@app.command()
+def dyads(
+    db: DbOpt = Path("diplograph.duckdb"),
+    by: Annotated[str, typer.Option(help="day, week, month or year")] = "month",
+    actor: ActorOpt = None,
+    type: TypeOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    format: Annotated[str, typer.Option("--format", help="table, jsonl or csv")] = "table",
+) -> None:
+    """Counts and score sums per dyad, type and quad class, per period, zero-filled."""
+    from diplograph.aggregate import PERIODS, dyad_series
+    from diplograph.store import query_events
+
+    if by not in PERIODS:
+        raise typer.BadParameter(f"use one of {', '.join(PERIODS)}", param_hint="--by")
+    con = _open_existing(db)
     try:
         records = query_events(
             con, actor, _parse_date(since, "--since"), _parse_date(until, "--until"), type
         )
     finally:
         con.close()
+    rows = [row.as_dict() for row in dyad_series(records, by)]
+    columns = list(rows[0]) if rows else []
     if format == "jsonl":
-        for record in records:
-            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+        for row in rows:
+            sys.stdout.write(json.dumps(row) + "\n")
+    elif format == "csv":
+        writer = csv.DictWriter(sys.stdout, fieldnames=columns, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
     elif format == "table":
-        print_events_table(records, f"{len(records)} events")
+        table = Table(title=f"dyads by {by}: {len(rows)} rows")
+        for column in columns:
+            table.add_column(column)
+        for row in rows:
+            table.add_row(*("" if v is None else str(v) for v in row.values()))
+        out.print(table)
     else:
-        raise typer.BadParameter("use table or jsonl", param_hint="--format")
+        raise typer.BadParameter("use table, jsonl or csv", param_hint="--format")
+
+
+@app.command()
+def export(
+    out_path: Annotated[Path, typer.Argument(help="file to write")],
+    format: Annotated[
+        str, typer.Option("--format", help="plover-jsonl, icews-csv, gdelt-tsv or parquet")
+    ] = "plover-jsonl",
+    db: DbOpt = Path("diplograph.duckdb"),
+    actor: ActorOpt = None,
+    type: TypeOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    header: Annotated[bool, typer.Option(help="GDELT only: write a header row")] = False,
+) -> None:
+    """Write merged events in a peer's record shape (PLOVER, ICEWS, GDELT) or as Parquet."""
+    from diplograph.export import FORMATS, write_export
+    from diplograph.store import query_events
+
+    if format not in FORMATS:
+        raise typer.BadParameter(f"use one of {', '.join(FORMATS)}", param_hint="--format")
+    con = _open_existing(db)
+    try:
+        records = query_events(
+            con, actor, _parse_date(since, "--since"), _parse_date(until, "--until"), type
+        )
+    finally:
+        con.close()
+    report = write_export(records, format, out_path, header=header)
+    out.print(f"wrote {report.rows} row(s) for {report.events} event(s) to {out_path}")
+    if report.skipped:
+        err.print(f"{len(report.skipped)} undated event(s) skipped: {format} needs a date")
 
 
 @app.command()

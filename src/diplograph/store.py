@@ -17,6 +17,16 @@ from typing import Any
 
 import duckdb
 
+from diplograph.dedup import (
+    NEAR_DUPLICATE,
+    Report,
+    article_signature,
+    band_keys,
+    block_key,
+    cluster_reports,
+    merged_record,
+    similarity,
+)
 from diplograph.model import ArticleResult
 
 MIGRATIONS: list[tuple[int, str]] = [
@@ -80,6 +90,37 @@ MIGRATIONS: list[tuple[int, str]] = [
         );
         """,
     ),
+    (
+        2,
+        # near-duplicate articles (MinHash + LSH buckets) and events merged across reports
+        """
+        ALTER TABLE articles ADD COLUMN minhash BLOB;
+        ALTER TABLE articles ADD COLUMN canonical_doc_id VARCHAR;
+        ALTER TABLE events ADD COLUMN block VARCHAR;
+        CREATE TABLE article_bands (bucket VARCHAR NOT NULL, doc_id VARCHAR NOT NULL);
+        CREATE INDEX article_bands_bucket ON article_bands(bucket);
+        CREATE TABLE merged_events (
+            merged_id VARCHAR PRIMARY KEY,
+            block VARCHAR,
+            type VARCHAR NOT NULL,
+            mode VARCHAR,
+            status VARCHAR,
+            date DATE,
+            date_precision VARCHAR,
+            goldstein DOUBLE,
+            quad_class INTEGER,
+            reports INTEGER NOT NULL,
+            record JSON NOT NULL
+        );
+        CREATE TABLE event_reports (
+            merged_id VARCHAR NOT NULL,
+            event_id VARCHAR NOT NULL,
+            doc_id VARCHAR NOT NULL
+        );
+        CREATE INDEX event_reports_event ON event_reports(event_id);
+        CREATE INDEX events_block ON events(block);
+        """,
+    ),
 ]
 
 
@@ -126,21 +167,112 @@ def migrate(con: duckdb.DuckDBPyConnection) -> None:
             for statement in filter(str.strip, sql.split(";")):
                 con.execute(statement)
             con.execute("INSERT INTO schema_migrations (version) VALUES (?)", [version])
+            if version == 2:
+                _backfill_dedup(con)
             con.execute("COMMIT")
         except Exception:
             con.execute("ROLLBACK")
             raise
 
 
-def _delete_article(con: duckdb.DuckDBPyConnection, doc_id: str) -> None:
-    ids = [
-        r[0]
-        for r in con.execute("SELECT event_id FROM events WHERE doc_id = ?", [doc_id]).fetchall()
+def _backfill_dedup(con: duckdb.DuckDBPyConnection) -> None:
+    """Databases made before migration 2: sign their articles and merge their events."""
+    rows = con.execute("SELECT doc_id, clean_text FROM articles ORDER BY doc_id").fetchall()
+    for doc_id, clean_text in rows:
+        _sign_article(con, doc_id, clean_text or "")
+    for event_id, record in con.execute("SELECT event_id, record FROM events").fetchall():
+        con.execute(
+            "UPDATE events SET block = ? WHERE event_id = ?",
+            [_block(event_id, json.loads(record)), event_id],
+        )
+    blocks = [r[0] for r in con.execute("SELECT DISTINCT block FROM events").fetchall()]
+    _remerge(con, set(blocks))
+
+
+def _block(event_id: str, record: dict[str, Any]) -> str:
+    """The merge block of a report; a report that cannot be compared is a block of its own."""
+    return block_key(record) or f"solo|{event_id}"
+
+
+def _sign_article(con: duckdb.DuckDBPyConnection, doc_id: str, clean_text: str) -> str:
+    """Store the article's MinHash and LSH buckets; return its canonical article: the earliest
+    stored near-duplicate's canonical, or itself."""
+    signature = article_signature(clean_text)
+    keys = band_keys(signature)
+    candidates = con.execute(
+        "SELECT DISTINCT a.doc_id, a.minhash, coalesce(a.canonical_doc_id, a.doc_id) "
+        "FROM article_bands b JOIN articles a ON a.doc_id = b.doc_id "
+        f"WHERE b.bucket IN ({', '.join('?' for _ in keys)}) AND a.doc_id <> ? "
+        "AND a.minhash IS NOT NULL ORDER BY a.doc_id",
+        [*keys, doc_id],
+    ).fetchall()
+    near = [
+        (similarity(signature, other), canonical)
+        for _, other, canonical in candidates
+        if similarity(signature, other) >= NEAR_DUPLICATE
     ]
-    for table in ("event_actors", "evidence"):
+    canonical = max(near, key=lambda pair: pair[0])[1] if near else doc_id
+    con.execute(
+        "UPDATE articles SET minhash = ?, canonical_doc_id = ? WHERE doc_id = ?",
+        [signature, canonical, doc_id],
+    )
+    con.executemany("INSERT INTO article_bands VALUES (?, ?)", [[key, doc_id] for key in keys])
+    return canonical
+
+
+def _remerge(con: duckdb.DuckDBPyConnection, blocks: set[str]) -> None:
+    """Rebuild the merged events of the given blocks from all their stored reports."""
+    for block in sorted(blocks):
+        con.execute(
+            "DELETE FROM event_reports WHERE merged_id IN "
+            "(SELECT merged_id FROM merged_events WHERE block = ?)",
+            [block],
+        )
+        con.execute("DELETE FROM merged_events WHERE block = ?", [block])
+        rows = con.execute(
+            "SELECT e.event_id, e.doc_id, coalesce(a.canonical_doc_id, a.doc_id), e.record, "
+            "a.published, a.url, a.title FROM events e JOIN articles a ON a.doc_id = e.doc_id "
+            "WHERE e.block = ?",
+            [block],
+        ).fetchall()
+        reports = [
+            Report(eid, doc, canonical, json.loads(record), published, url, title)
+            for eid, doc, canonical, record, published, url, title in rows
+        ]
+        for cluster in cluster_reports(reports):
+            merged = merged_record(cluster)
+            con.execute(
+                "INSERT INTO merged_events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    merged["event_id"],
+                    block,
+                    merged["type"],
+                    merged["mode"],
+                    merged["status"],
+                    merged["date"],
+                    merged["date_precision"],
+                    merged.get("goldstein"),
+                    merged.get("quad_class"),
+                    merged["reports"],
+                    json.dumps(merged, ensure_ascii=False),
+                ],
+            )
+            con.executemany(
+                "INSERT INTO event_reports VALUES (?, ?, ?)",
+                [[merged["event_id"], r.event_id, r.doc_id] for r in cluster.reports],
+            )
+
+
+def _delete_article(con: duckdb.DuckDBPyConnection, doc_id: str) -> set[str]:
+    """Remove an article and its reports; return the merge blocks that need rebuilding."""
+    rows = con.execute("SELECT event_id, block FROM events WHERE doc_id = ?", [doc_id]).fetchall()
+    ids = [r[0] for r in rows]
+    for table in ("event_actors", "evidence", "event_reports"):
         con.executemany(f"DELETE FROM {table} WHERE event_id = ?", [[i] for i in ids])
     con.execute("DELETE FROM events WHERE doc_id = ?", [doc_id])
+    con.execute("DELETE FROM article_bands WHERE doc_id = ?", [doc_id])
     con.execute("DELETE FROM articles WHERE doc_id = ?", [doc_id])
+    return {r[1] for r in rows if r[1]}
 
 
 def store_result(
@@ -161,8 +293,9 @@ def store_result(
         return
     con.execute("BEGIN TRANSACTION")
     try:
+        blocks: set[str] = set()
         if existing:
-            _delete_article(con, doc_id)
+            blocks |= _delete_article(con, doc_id)
             stats.replaced += 1
         else:
             stats.added += 1
@@ -183,23 +316,28 @@ def store_result(
                 json.dumps(record["removed"], ensure_ascii=False),
             ],
         )
+        _sign_article(con, doc_id, record["clean_text"])
         for event in record["events"]:
-            _insert_event(con, doc_id, event)
+            blocks.add(_insert_event(con, doc_id, event))
             stats.events += 1
+        _remerge(
+            con, blocks
+        )  # in the same transaction: an interrupted ingest leaves no stale merge
         con.execute("COMMIT")
     except Exception:
         con.execute("ROLLBACK")
         raise
 
 
-def _insert_event(con: duckdb.DuckDBPyConnection, doc_id: str, event: dict[str, Any]) -> None:
+def _insert_event(con: duckdb.DuckDBPyConnection, doc_id: str, event: dict[str, Any]) -> str:
     eid = event_id(doc_id, event)
     event = {**event, "event_id": eid, "doc_id": doc_id}
+    block = _block(eid, event)
     con.execute(
         "INSERT OR REPLACE INTO events (event_id, doc_id, type, mode, cameo, status, date, "
         "date_precision, "
-        "date_text, date_source, goldstein, quad_class, confidence, topics, record) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "date_text, date_source, goldstein, quad_class, confidence, topics, record, block) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             eid,
             doc_id,
@@ -216,6 +354,7 @@ def _insert_event(con: duckdb.DuckDBPyConnection, doc_id: str, event: dict[str, 
             event["confidence"],
             event["topics"],
             json.dumps(event, ensure_ascii=False),
+            block,
         ],
     )
     con.executemany(
@@ -240,6 +379,7 @@ def _insert_event(con: duckdb.DuckDBPyConnection, doc_id: str, event: dict[str, 
         "INSERT INTO evidence VALUES (?, ?, ?, ?, ?, ?)",
         [[eid, doc_id, e["sentence"], e["start"], e["end"], e["text"]] for e in event["evidence"]],
     )
+    return block
 
 
 def ingest_results(
@@ -262,17 +402,22 @@ def query_events(
     until: date | None = None,
     types: list[str] | None = None,
     limit: int | None = None,
+    *,
+    reports: bool = False,
 ) -> list[dict[str, Any]]:
-    """Events as extraction-contract records (plus ``event_id`` and ``doc_id``).
+    """Entry point for queries: events as extraction-contract records plus ``event_id``,
+    ``reports`` (distinct articles) and ``sources`` (their doc ids).
 
     ``actors`` match a participant's country, CAMEO code prefix or KB id; with several, every
-    one must be among the participants (a dyad filter).
+    one must be among the participants (a dyad filter). ``reports=True`` returns each article's
+    own report instead of the merged events.
     """
-    sql = ["SELECT record FROM events e WHERE 1=1"]
+    table, key = ("events", "event_id") if reports else ("merged_events", "merged_id")
+    sql = [f"SELECT e.record FROM {table} e WHERE 1=1"]
     params: list[Any] = []
     for actor in actors or []:
         sql.append(
-            "AND EXISTS (SELECT 1 FROM event_actors a WHERE a.event_id = e.event_id AND "
+            f"AND EXISTS (SELECT 1 FROM event_actors a WHERE a.event_id = e.{key} AND "
             "(upper(a.country) = upper(?) OR starts_with(upper(a.code), upper(?)) "
             "OR a.actor_id = ?))"
         )
@@ -286,14 +431,25 @@ def query_events(
     if types:
         sql.append(f"AND e.type IN ({', '.join('?' for _ in types)})")
         params += [t.upper() for t in types]
-    sql.append("ORDER BY e.date NULLS LAST, e.doc_id, e.event_id")
+    sql.append(f"ORDER BY e.date NULLS LAST, e.{key}")
     if limit:
         sql.append(f"LIMIT {int(limit)}")
     return [json.loads(row[0]) for row in con.execute(" ".join(sql), params).fetchall()]
 
 
+def article_copies(con: duckdb.DuckDBPyConnection) -> dict[str, list[str]]:
+    """Canonical article -> its stored near-duplicates (wire copies, syndicated versions)."""
+    groups: dict[str, list[str]] = {}
+    for doc_id, canonical in con.execute(
+        "SELECT doc_id, canonical_doc_id FROM articles WHERE canonical_doc_id <> doc_id "
+        "ORDER BY doc_id"
+    ).fetchall():
+        groups.setdefault(canonical, []).append(doc_id)
+    return groups
+
+
 def counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     return {
         table: con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-        for table in ("articles", "events", "event_actors", "evidence")
+        for table in ("articles", "events", "merged_events", "event_actors", "evidence")
     }

@@ -1,0 +1,118 @@
+"""Near-duplicate articles and cross-report merging, through the real store and CLI."""
+
+import json
+
+import duckdb
+
+from conftest import ROOT, run_cli
+from diplograph.dedup import article_signature, similarity
+from diplograph.store import MIGRATIONS, connect, query_events
+
+REPORTS = ROOT / "tests" / "data" / "reports" / "articles.jsonl"
+
+
+def _articles() -> dict[str, dict]:
+    return {json.loads(line)["id"]: json.loads(line) for line in REPORTS.read_text().splitlines()}
+
+
+def test_wire_copy_is_near_duplicate_and_independent_story_is_not():
+    articles = _articles()
+    wire = article_signature(articles["wire-0613"]["text"])
+    copy = article_signature(articles["wire-0613-syndicated"]["text"])
+    readout = article_signature(articles["readout-0612"]["text"])
+    assert similarity(wire, copy) >= 0.6
+    assert similarity(wire, readout) < 0.3
+
+
+def _ingest(db, *paths):
+    result = run_cli("ingest", *map(str, paths), "--db", str(db))
+    assert result.returncode == 0, result.stderr
+
+
+def test_reports_of_one_call_merge_and_a_later_call_stays_apart(tmp_path):
+    db = tmp_path / "d.duckdb"
+    _ingest(db, REPORTS)
+    con = connect(db)
+    calls = query_events(con, ["KEN", "USA"], types=["CONSULT"])
+    copies = con.execute(
+        "SELECT doc_id, canonical_doc_id FROM articles WHERE doc_id <> canonical_doc_id"
+    ).fetchall()
+    con.close()
+    assert [c["date"] for c in calls] == ["2024-06-12", "2024-06-19"]
+    first, later = calls
+    # readout + wire story + its syndicated copy: three sources, two distinct reports
+    assert first["sources"] == ["readout-0612", "wire-0613", "wire-0613-syndicated"]
+    assert first["reports"] == 2
+    assert {e["doc_id"] for e in first["evidence"]} == set(first["sources"])
+    assert later["sources"] == ["readout-0619"] and later["reports"] == 1
+    assert copies == [("wire-0613-syndicated", "wire-0613")]
+
+
+def _state(db) -> list[tuple]:
+    con = duckdb.connect(str(db))
+    rows = con.execute(
+        "SELECT merged_id, reports, record FROM merged_events ORDER BY merged_id"
+    ).fetchall()
+    con.close()
+    return rows
+
+
+def test_ingest_order_and_reruns_end_in_the_same_state(tmp_path):
+    lines = REPORTS.read_text().splitlines()
+    forward, backward = tmp_path / "f.jsonl", tmp_path / "b.jsonl"
+    forward.write_text("\n".join(lines) + "\n")
+    backward.write_text("\n".join(reversed(lines)) + "\n")
+    first, second = tmp_path / "1.duckdb", tmp_path / "2.duckdb"
+    _ingest(first, forward)
+    # an "interrupted" run: only half the batch, then the whole batch again
+    half = tmp_path / "half.jsonl"
+    half.write_text("\n".join(lines[:2]) + "\n")
+    _ingest(second, half)
+    _ingest(second, backward)
+    _ingest(second, backward)
+    assert _state(first) == _state(second)
+
+
+def test_database_from_before_merging_is_migrated_and_backfilled(tmp_path):
+    db = tmp_path / "old.duckdb"
+    _ingest(db, REPORTS)
+    con = duckdb.connect(str(db))
+    events = con.execute("SELECT count(*) FROM events").fetchone()[0]
+    # rebuild the version-1 schema around the same rows, as an older release left it
+    con.execute("DROP TABLE merged_events")
+    con.execute("DROP TABLE event_reports")
+    con.execute("DROP TABLE article_bands")
+    for table, column in (
+        ("articles", "minhash"),
+        ("articles", "canonical_doc_id"),
+        ("events", "block"),
+    ):
+        con.execute("DROP INDEX IF EXISTS events_block")
+        con.execute("DROP INDEX IF EXISTS articles_hash")
+        con.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
+    con.execute("CREATE INDEX articles_hash ON articles(content_hash)")
+    con.execute("DELETE FROM schema_migrations WHERE version > 1")
+    con.close()
+    con = connect(db)
+    versions = [r[0] for r in con.execute("SELECT version FROM schema_migrations").fetchall()]
+    merged = query_events(con, ["KEN"])
+    con.close()
+    assert sorted(versions) == [v for v, _ in MIGRATIONS]
+    assert sum(len(m["sources"]) for m in merged) == events
+    assert [m["reports"] for m in merged] == [2, 1]
+
+
+def test_events_csv_and_dyads_zero_filled(tmp_path):
+    db = tmp_path / "d.duckdb"
+    _ingest(db, REPORTS)
+    table = run_cli("events", "--db", str(db), "--format", "csv", "--actor", "KEN")
+    header, *rows = table.stdout.strip().splitlines()
+    assert header.split(",")[:4] == ["event_id", "date", "date_precision", "type"]
+    assert len(rows) == 2
+    dyads = run_cli("dyads", "--db", str(db), "--by", "week", "--format", "jsonl")
+    series = [json.loads(line) for line in dyads.stdout.splitlines()]
+    assert [(r["period"], r["events"]) for r in series] == [("2024-06-10", 1), ("2024-06-17", 1)]
+    assert {(r["source"], r["target"]) for r in series} == {("KEN", "USA")}
+    monthly = run_cli("dyads", "--db", str(db), "--by", "day", "--format", "jsonl")
+    days = [json.loads(line) for line in monthly.stdout.splitlines()]
+    assert len(days) == 8 and sum(d["events"] for d in days) == 2  # June 12..19, zeros between
