@@ -35,7 +35,7 @@ ROWS = NUM_PERM // BANDS
 SHINGLE = 5
 NEAR_DUPLICATE = 0.6
 # modes one real encounter can be reported under ("visited Ankara and met Erdoğan")
-IN_PERSON = frozenset({"meet", "visit", "summit"})
+IN_PERSON = frozenset({"meeting", "meet", "visit", "summit"})
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2, None: 3}
 # a publication-date fallback may trail the event it reports by this much
 FALLBACK_LAG = timedelta(days=2)
@@ -185,6 +185,13 @@ def _order(report: Report) -> tuple:
     )
 
 
+def _best_home(candidates: list[Cluster], report: Report) -> Cluster | None:
+    """Several compatible events: the one dated exactly as the report beats one it only fits
+    through a fallback lag; then the earliest formed (deterministic)."""
+    exact = [c for c in candidates if c.lead.day == report.day]
+    return (exact or candidates or [None])[0]
+
+
 def cluster_reports(reports: Iterable[Report]) -> list[Cluster]:
     """Entry point: group one block's reports into events. The result depends only on the set
     of reports, not on the order they were ingested in, so re-runs end in the same state."""
@@ -193,7 +200,7 @@ def cluster_reports(reports: Iterable[Report]) -> list[Cluster]:
         if block_key(report.record) is None or report.day is None:
             clusters.append(Cluster([report]))
             continue
-        home = next((c for c in clusters if compatible(c, report)), None)
+        home = _best_home([c for c in clusters if compatible(c, report)], report)
         if home is None:
             clusters.append(Cluster([report]))
         else:

@@ -189,3 +189,122 @@ def evaluate_actors(path: Path, res: Resources) -> ActorReport:
                     f"{item['id']}: {item['mention']!r} -> {actor.name} (gold {sorted(wanted)})"
                 )
     return report
+
+
+# ------------------------------------------------------------------ report merging
+@dataclass
+class PairScore:
+    true_positive: int = 0
+    system_pairs: int = 0
+    gold_pairs: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.true_positive / self.system_pairs if self.system_pairs else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.true_positive / self.gold_pairs if self.gold_pairs else 1.0
+
+
+@dataclass
+class DedupReport:
+    events: PairScore = field(default_factory=PairScore)
+    articles: PairScore = field(default_factory=PairScore)
+    gold_reports: int = 0
+    matched_reports: int = 0
+    unmatched: list[str] = field(default_factory=list)
+    false_merges: list[str] = field(default_factory=list)
+    missed_merges: list[str] = field(default_factory=list)
+
+
+def _pairs(groups: dict[str, set[str]]) -> set[frozenset[str]]:
+    return {
+        frozenset((a, b)) for members in groups.values() for a in members for b in members if a < b
+    }
+
+
+def _score(system: set[frozenset[str]], gold: set[frozenset[str]]) -> PairScore:
+    return PairScore(len(system & gold), len(system), len(gold))
+
+
+def _system_report(con: Any, doc_id: str, evidence: str, cluster: dict[str, Any]) -> str | None:
+    """The stored report of ``doc_id`` whose evidence holds the gold evidence words; where one
+    sentence reports several events, the one whose countries best match the gold event."""
+    row = con.execute("SELECT clean_text FROM articles WHERE doc_id = ?", [doc_id]).fetchone()
+    if row is None or evidence not in (row[0] or ""):
+        return None
+    start = row[0].index(evidence)
+    end = start + len(evidence)
+    hits = [
+        r[0]
+        for r in con.execute(
+            "SELECT DISTINCT event_id, start_char FROM evidence WHERE doc_id = ? "
+            "AND start_char < ? AND end_char > ? ORDER BY start_char, event_id",
+            [doc_id, end, start],
+        ).fetchall()
+    ]
+    if not hits:
+        return None
+    wanted = set(cluster.get("countries", []))
+
+    def fit(event_id: str) -> tuple[int, int]:
+        countries = {
+            r[0]
+            for r in con.execute(
+                "SELECT country FROM event_actors WHERE event_id = ?", [event_id]
+            ).fetchall()
+        }
+        return (-len(countries & wanted), len(countries ^ wanted))
+
+    return min(hits, key=fit)
+
+
+def evaluate_dedup(folder: Path, db: Path, res: Resources) -> DedupReport:
+    """Entry point: ingest ``folder/articles.jsonl`` into a fresh store at ``db`` and score
+    pairwise merging of event reports (``clusters.jsonl``) and of near-duplicate articles
+    (``article_duplicates.jsonl``). Gold reports the extractor did not find at all are counted
+    apart: merging can only be judged on reports that exist."""
+    from diplograph.events.lexicon import load_lexicon
+    from diplograph.ingest import read_articles
+    from diplograph.store import connect, ingest_results
+
+    con = connect(db)
+    articles = [a for a in read_articles([folder / "articles.jsonl"]) if isinstance(a, Article)]
+    ingest_results(con, extract_articles(articles, res), load_lexicon().score_table, res.kb.version)
+    report = DedupReport()
+    gold_groups: dict[str, set[str]] = {}
+    for line in (folder / "clusters.jsonl").read_text(encoding="utf-8").splitlines():
+        cluster = json.loads(line)
+        for item in cluster["reports"]:
+            report.gold_reports += 1
+            found = _system_report(con, item["doc_id"], item["evidence"], cluster)
+            if found is None:
+                report.unmatched.append(f"{cluster['cluster']}: {item['doc_id']}")
+                continue
+            report.matched_reports += 1
+            gold_groups.setdefault(cluster["cluster"], set()).add(found)
+    matched = set().union(*gold_groups.values()) if gold_groups else set()
+    system_groups: dict[str, set[str]] = {}
+    for merged_id, event_id in con.execute(
+        "SELECT merged_id, event_id FROM event_reports"
+    ).fetchall():
+        if event_id in matched:
+            system_groups.setdefault(merged_id, set()).add(event_id)
+    system, gold = _pairs(system_groups), _pairs(gold_groups)
+    report.events = _score(system, gold)
+    report.false_merges = sorted(" + ".join(sorted(p)) for p in system - gold)
+    report.missed_merges = sorted(" + ".join(sorted(p)) for p in gold - system)
+    copies: dict[str, set[str]] = {}
+    for doc_id, canonical in con.execute(
+        "SELECT doc_id, coalesce(canonical_doc_id, doc_id) FROM articles"
+    ).fetchall():
+        copies.setdefault(canonical, set()).add(doc_id)
+    gold_copies = {
+        json.loads(line)["group"]: set(json.loads(line)["articles"])
+        for line in (folder / "article_duplicates.jsonl").read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    }
+    report.articles = _score(_pairs(copies), _pairs(gold_copies))
+    con.close()
+    return report
