@@ -47,3 +47,24 @@ def test_actor_resolution_on_the_second_gold_set(resources):
     assert scores["role"].accuracy >= 0.97
     assert scores["coreference"].accuracy >= 0.94
     assert report.wrong_holders == []
+
+
+THIRD = Path(__file__).resolve().parent / "data" / "actors_third" / "gold_mentions.jsonl"
+
+
+def test_actor_resolution_on_the_third_gold_set(resources):
+    """508 mentions by a third annotator (119 White House documents the earlier sets did not
+    use, 41 written articles). First, untouched run: names 91.8%, roles 84.3%, coreference
+    65.6%, 4 flagged holders (2 scorer artefacts: "Jr." and an alias spelling; 1 real: China's
+    spokesperson, an office several people share, which is no longer resolved from the role).
+    After general fixes (shared offices, "top U.S. diplomat", "Petro's foreign minister",
+    organisation titles, typed collectives, "the Russian minister", subject-aware object
+    pronouns) the floors below hold; it is a development set now."""
+    report = evaluate_actors(THIRD, resources)
+    assert report.errors == []
+    scores = report.scores
+    print({c: f"{s.correct}/{s.total} = {s.accuracy:.1%}" for c, s in scores.items()})
+    assert scores["name"].accuracy >= 0.95
+    assert scores["role"].accuracy >= 0.92
+    assert scores["coreference"].accuracy >= 0.74
+    assert report.wrong_holders == []

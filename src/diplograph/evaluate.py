@@ -8,6 +8,7 @@ simplified copy of it.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -20,6 +21,7 @@ from diplograph.actors.resolver import (
     resolve_mention,
     resolve_named_group,
     resolve_pronoun,
+    resolve_typed_group,
 )
 from diplograph.model import Actor, Article, Mention
 from diplograph.nlp import split_sentences
@@ -78,13 +80,28 @@ def _resolve_in_context(item: dict[str, Any], day: date, res: Resources) -> list
     target = _overlapping(mentions, span)
     if target is None:
         return []
+    inside = [
+        m
+        for m in mentions
+        if span[0] <= m.start and m.end <= span[1] and m.kind in ("person", "role")
+    ]
+    if len(item["gold"]) > 1 and len(inside) > 1:
+        # "Prime Ministers Narendra Modi and Shehbaz Sharif": one span naming several people
+        ctx_all: list[Actor] = []
+        for mention in inside:
+            ctx_all.extend(resolve_mention(mention, day, ctx, ctx_all))
+        return ctx_all
     if target.kind == "collective":
         sentences = split_sentences(text, res.pipelines.splitter)
         current = next((s for s in sentences if s.start <= target.start < s.end), sentences[-1])
         group = resolve_named_group(target, ctx, day, current.start)
         if not group and current.index:
             group = resolve_named_group(target, ctx, day, sentences[current.index - 1].start)
-        return group or _collective_actors(text, span, day, res)
+        return (
+            group
+            or resolve_typed_group(target, ctx, day)
+            or _collective_actors(text, span, day, res)
+        )
     others: list[Actor] = []
     for mention in mentions:
         if (
@@ -139,8 +156,12 @@ def _names(actors: list[Actor], kb: KnowledgeBase) -> list[set[str]]:
     return people
 
 
+GENERATIONAL = re.compile(r",?\s+(?:jr|sr)\.?$")
+
+
 def _gold_names(gold: list[dict[str, Any]]) -> set[str]:
-    return {fold(g["name"]) for g in gold if g.get("name")}
+    """Gold names, folded; "Surangel Whipps Jr." is the KB's "Surangel Whipps"."""
+    return {GENERATIONAL.sub("", fold(g["name"])) for g in gold if g.get("name")}
 
 
 def _same(found: list[set[str]], wanted: set[str]) -> bool:
@@ -177,9 +198,11 @@ def evaluate_actors(path: Path, res: Resources) -> ActorReport:
             continue
         for actor in actors:
             spell = kb.office_on(actor.id, day) if actor.id in kb.persons else None
+            person = kb.persons.get(actor.id or "")
+            forms = {fold(actor.name or "")} | {fold(a) for a in (person.aliases if person else [])}
             if (
                 spell is not None
-                and fold(actor.name or "") not in wanted
+                and not forms & wanted
                 and any(
                     g.get("office") == spell.office and g.get("country") == spell.polity
                     for g in item["gold"]
@@ -307,4 +330,124 @@ def evaluate_dedup(folder: Path, db: Path, res: Resources) -> DedupReport:
     }
     report.articles = _score(_pairs(copies), _pairs(gold_copies))
     con.close()
+    return report
+
+
+# ------------------------------------------------------------------ event dates
+@dataclass
+class DateReport:
+    gold_events: int = 0
+    matched: int = 0
+    day_gold: int = 0  # matched events whose text fixes the day
+    day_right: int = 0
+    at_precision_right: int = 0
+    system_days: int = 0  # matched events the system dates to a day
+    wrong_days: list[str] = field(default_factory=list)
+    published_inferred: int = 0
+    published_right: int = 0
+    published_wrong: list[str] = field(default_factory=list)
+    misses: list[str] = field(default_factory=list)
+
+    @property
+    def exact_day(self) -> float:
+        return self.day_right / self.day_gold if self.day_gold else 0.0
+
+    @property
+    def at_precision(self) -> float:
+        return self.at_precision_right / self.matched if self.matched else 0.0
+
+    @property
+    def wrong_rate(self) -> float:
+        return len(self.wrong_days) / self.system_days if self.system_days else 0.0
+
+
+def _within(system: dict[str, Any], gold: dict[str, Any]) -> bool:
+    """Is the system's date right at the precision it states (null right only for null)?"""
+    if system.get("date") is None or gold.get("date") is None:
+        return system.get("date") is None and gold.get("date") is None
+    mine, true = date.fromisoformat(system["date"]), date.fromisoformat(gold["date"])
+    precision = system.get("date_precision")
+    if precision == "year":
+        return mine.year == true.year
+    if precision == "month":
+        return (mine.year, mine.month) == (true.year, true.month)
+    return mine == true and gold.get("date_precision") == "day"
+
+
+def _match_event(record: dict[str, Any], gold: dict[str, Any]) -> dict[str, Any] | None:
+    """The extracted event reported by the gold evidence words, preferring the same type and
+    the most shared countries when one clause holds several events."""
+    text = record["clean_text"]
+    if gold["evidence"] not in text:
+        return None
+    start = text.index(gold["evidence"])
+    end = start + len(gold["evidence"])
+    hits = [
+        e
+        for e in record["events"]
+        if any(ev["start"] < end and ev["end"] > start for ev in e["evidence"])
+    ]
+    if not hits:
+        return None
+    wanted = set(gold.get("countries", []))
+
+    def fit(event: dict[str, Any]) -> tuple[int, int]:
+        countries = {a.get("country") for a in event["actors"]}
+        return (event["type"] != gold["type"], -len(countries & wanted))
+
+    return min(hits, key=fit)
+
+
+def evaluate_dates(folder: Path, res: Resources) -> DateReport:
+    """Entry point: dates of the extracted events against ``folder/gold.jsonl``.
+
+    Exact-day accuracy counts gold events whose text fixes the day; "at stated precision"
+    counts every matched event (a month-precision date in the right month is right, a null date
+    is right only where the gold date is null too); a wrong date is a day-precision date that
+    is not the true day. Gold events the extractor did not find are counted apart."""
+    from diplograph.events.lexicon import load_lexicon
+    from diplograph.ingest import read_articles
+
+    table = load_lexicon().score_table
+    gold = {
+        json.loads(line)["id"]: json.loads(line)
+        for line in (folder / "gold.jsonl").read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    }
+    articles = [a for a in read_articles([folder / "articles.jsonl"]) if isinstance(a, Article)]
+    report = DateReport()
+    for result in extract_articles(articles, res):
+        record = result.to_record(table)
+        truth = gold.get(record["doc_id"])
+        if truth is None:
+            continue
+        if record["published_source"] == "inferred":
+            report.published_inferred += 1
+            if record["published"] == truth["published_true"]:
+                report.published_right += 1
+            else:
+                report.published_wrong.append(
+                    f"{record['doc_id']}: {record['published']} (true {truth['published_true']})"
+                )
+        for item in truth["events"]:
+            report.gold_events += 1
+            event = _match_event(record, item)
+            if event is None:
+                report.misses.append(f"{record['doc_id']}: {item['evidence']!r}")
+                continue
+            report.matched += 1
+            report.at_precision_right += _within(event, item)
+            if item.get("date_precision") == "day":
+                report.day_gold += 1
+                report.day_right += (
+                    event.get("date") == item["date"] and event.get("date_precision") == "day"
+                )
+            if event.get("date") and event.get("date_precision") == "day":
+                report.system_days += 1
+                if not (item.get("date_precision") == "day" and event["date"] == item["date"]):
+                    report.wrong_days.append(
+                        f"{record['doc_id']}: {item['evidence'][:60]!r} -> {event['date']} "
+                        f"({event.get('date_source')}, {event.get('date_text')!r}); "
+                        f"gold {item['date']} {item.get('date_text')!r}"
+                    )
     return report

@@ -16,6 +16,7 @@ from diplograph.actors.kb import KnowledgeBase, load_kb
 from diplograph.actors.mentions import find_mentions
 from diplograph.actors.resolver import (
     DocContext,
+    collective_offices,
     person_windows,
     resolve_mention,
     resolve_named_group,
@@ -173,21 +174,6 @@ def _frame_event(frame: Frame, published: date | None, ctx: DocContext) -> Event
     return event
 
 
-LEADER_OFFICES = frozenset(
-    {"head_of_state", "head_of_government", "vice_president", "secretary_general", "group_leader"}
-)
-MINISTER_OFFICES = frozenset({"foreign_minister", "defence_minister"})
-COLLECTIVE_OFFICES = [
-    ("leader", LEADER_OFFICES),
-    ("president", LEADER_OFFICES),
-    ("prime minister", LEADER_OFFICES),
-    ("heads of state", LEADER_OFFICES),
-    ("minister", MINISTER_OFFICES),
-    ("diplomat", MINISTER_OFFICES),
-    ("secretar", MINISTER_OFFICES),
-]
-
-
 def _in_sentence_group(frame: Frame, ctx: DocContext, day: date | None, reach: int) -> list[Actor]:
     collective = next(m for m in frame.mentions() if m.kind == "collective")
     return resolve_named_group(collective, ctx, day, reach)
@@ -201,7 +187,7 @@ def _antecedent(events: list[Event], frame: Frame) -> Event | None:
     """
     words = " ".join(m.text.lower() for m in frame.mentions())
     wants_two = any(w in words for w in ("two", "pair", "both"))
-    wanted_offices = next((offices for cue, offices in COLLECTIVE_OFFICES if cue in words), None)
+    wanted_offices = collective_offices(words)
     for event in reversed(events):
         if event.type != "CONSULT" or event.backgrounded or event.status != "occurred":
             continue

@@ -92,6 +92,8 @@ class KnowledgeBase:
     office_sectors: dict[str, str] = field(default_factory=dict)
     seniority: list[str] = field(default_factory=list)
     leader_is_head_of_state: frozenset[str] = frozenset()
+    # (polity, office) pairs several people hold at once: never resolved from the role alone
+    shared_offices: frozenset[tuple[str, str]] = frozenset()
     phrases: dict[tuple[str, ...], list[Entry]] = field(default_factory=lambda: defaultdict(list))
     max_phrase_len: int = 1
     version: str = ""
@@ -235,6 +237,9 @@ def _load_organizations(kb: KnowledgeBase, path: Path) -> None:
 
 
 def _surname(name: str, polities: set[str], family_first: set[str]) -> str | None:
+    """The short form news uses: the family name, written first in East Asian names; for
+    polities listed in both ``family_name_first`` and ``given_name_short_form`` the given name,
+    which is written first too ("Abiy" for Abiy Ahmed)."""
     parts = [p for p in name.replace(",", " ").split() if p]
     if len(parts) < 2:
         return None
@@ -304,7 +309,9 @@ def _load_people(kb: KnowledgeBase, directories: list[Path], roles: dict[str, An
             )
     kb.index()
     stoplist = {s.lower() for s in roles.get("surname_stoplist", [])}
-    family_first = set(roles.get("family_name_first", []))
+    family_first = set(roles.get("family_name_first", [])) | set(
+        roles.get("given_name_short_form", [])
+    )
     no_surname = set(roles.get("no_surname", []))
     taken = {key for key, entries in kb.phrases.items() if entries}
     for row in (row for path in _people_files(directories, "persons") for row in _read_csv(path)):
@@ -370,6 +377,11 @@ def _load_roles(kb: KnowledgeBase, roles: dict[str, Any]) -> None:
     for phrase in roles.get("pronouns", []):
         kb.add_phrase(phrase, Entry("pronoun", phrase, "phrase"))
     kb.seniority = list(roles.get("seniority", []))
+    kb.shared_offices = frozenset(
+        (polity, office)
+        for office, polities in (roles.get("shared_offices") or {}).items()
+        for polity in polities
+    )
 
 
 def load_kb_from(directory: Path, extra_people: list[Path] | None = None) -> KnowledgeBase:

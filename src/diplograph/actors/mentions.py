@@ -151,13 +151,29 @@ def _to_mention(text: str, start: int, end: int, entries: list[Entry]) -> Mentio
     return mention
 
 
-def _absorb_countries(text: str, mentions: list[Mention], index: int) -> int:
+POSSESSIVE_GAP = re.compile(r"^\s*['’]s\s+$")
+
+
+def _possessor_polity(kb: KnowledgeBase, mention: Mention) -> str | None:
+    """ "Petro's foreign minister": the one state whose offices the named person held."""
+    if mention.kind != "person" or len(mention.candidates) != 1:
+        return None
+    polities = {s.polity for s in kb.spells_for(mention.candidates[0]) if s.polity in kb.countries}
+    return polities.pop() if len(polities) == 1 else None
+
+
+def _absorb_countries(text: str, mentions: list[Mention], index: int, kb: KnowledgeBase) -> int:
     """Attach the countries written before a role ("Turkish and U.S. foreign ministers")."""
     role = mentions[index]
     countries: list[str] = []
     first = index
     cursor = index - 1
     gap_pattern = COUNTRY_GAP
+    if cursor >= 0 and POSSESSIVE_GAP.match(text[mentions[cursor].end : role.start]):
+        polity = _possessor_polity(kb, mentions[cursor])
+        if polity is not None and role.kind in ROLE_KINDS:
+            role.country, role.countries = polity, [polity]
+            return index  # the person stays a mention of its own
     while cursor >= 0:
         previous = mentions[cursor]
         gap = text[previous.end : mentions[first].start]
@@ -204,6 +220,31 @@ def _absorb_of_country(text: str, mentions: list[Mention], index: int) -> None:
     role.country = countries[0] if len(countries) == 1 else None
     role.end = mentions[last].end
     del mentions[index + 1 : last + 1]
+
+
+TOP_BEFORE = re.compile(r"\btop\s+$", re.IGNORECASE)
+DIPLOMAT_AFTER = re.compile(r"^\s+diplomat\b", re.IGNORECASE)
+
+
+def _top_country_diplomat(text: str, mentions: list[Mention], kb: KnowledgeBase) -> None:
+    """ "the top U.S. diplomat": a country's foreign minister written around the country."""
+    for index, mention in enumerate(mentions):
+        top = TOP_BEFORE.search(text[max(0, mention.start - 5) : mention.start])
+        after = DIPLOMAT_AFTER.match(text[mention.end : mention.end + 12])
+        if mention.kind != "country" or top is None or after is None:
+            continue
+        start, end = mention.start - len(top.group()), mention.end + after.end()
+        mentions[index] = Mention(
+            kind="role",
+            text=text[start:end],
+            start=start,
+            end=end,
+            country=mention.country,
+            countries=[mention.country or ""],
+            office="foreign_minister",
+            sector=kb.office_sectors.get("foreign_minister"),
+            via="title",
+        )
 
 
 def _collective_as_role(text: str, mentions: list[Mention], kb: KnowledgeBase) -> None:
@@ -373,6 +414,7 @@ def find_mentions(text: str, kb: KnowledgeBase) -> list[Mention]:
         if not _is_modifier(text, start, end)
     ]
     _collective_as_role(text, mentions, kb)
+    _top_country_diplomat(text, mentions, kb)
     for mention in mentions:
         if mention.kind == "person":
             _include_name_article(text, mention)
@@ -388,7 +430,7 @@ def find_mentions(text: str, kb: KnowledgeBase) -> list[Mention]:
     while index < len(mentions):
         mention = mentions[index]
         if mention.kind in ROLE_KINDS or mention.kind == "institution":
-            index = _absorb_countries(text, mentions, index)
+            index = _absorb_countries(text, mentions, index, kb)
             mention = mentions[index]
             if mention.kind == "spokesperson":
                 _spokesperson_office(mention, mentions[index - 1] if index else None, text)

@@ -81,7 +81,20 @@ class DocContext:
     def antecedent(
         self, pronoun: Mention, exclude: list[Mention], sentence_start: int, previous_start: int
     ) -> Mention | None:
-        """A person named earlier in the same sentence, or in the previous sentence.
+        """The first of ``antecedents`` (see there)."""
+        ranked, _ = self.antecedents(pronoun, exclude, sentence_start, previous_start)
+        return ranked[0] if ranked else None
+
+    def _possessive(self, mention: Mention) -> bool:
+        """ "President Biden's summit": a name that only modifies a noun is rarely taken up."""
+        return bool(POSSESSIVE_AFTER.match(self.text[mention.end : mention.end + 3]))
+
+    def antecedents(
+        self, pronoun: Mention, exclude: list[Mention], sentence_start: int, previous_start: int
+    ) -> tuple[list[Mention], Mention | None]:
+        """People the pronoun may stand for, best first, and the one it cannot stand for (the
+        subject of its own clause, for "him"/"her" as objects): named earlier in the same
+        sentence, or in the previous sentence.
 
         Farther back, news prose switches protagonists too often for a pronoun to be resolved
         without a real coreference model, so it is left unresolved.
@@ -100,17 +113,19 @@ class DocContext:
         if _is_object(pronoun, self.text):
             # "Kishida told him", "Trump agreed to work with him": not the subject of its own
             # clause, so the nearest other person, here or late in the previous sentence
+            subject = None
             if in_sentence and self._opens_clause(in_sentence[-1], sentence_start):
-                in_sentence = in_sentence[:-1]
-            candidates = in_sentence or previous
-            return candidates[-1] if candidates else None
+                subject = in_sentence.pop()
+            ranked = list(reversed(in_sentence)) + list(reversed(previous))
+            ranked.sort(key=self._possessive)  # stable: modifiers last, order kept otherwise
+            return ranked, subject
         if in_sentence:
             # a subject pronoun ("he said") most often takes up the sentence's first person;
             # a possessive after an object ("thanked X for his") the nearest one
-            return in_sentence[0] if self._subject_like(pronoun) else in_sentence[-1]
+            return [in_sentence[0] if self._subject_like(pronoun) else in_sentence[-1]], None
         if previous and pronoun.text.lower() in ("he", "she", "his", "her"):
-            return previous[0]  # the previous sentence's first person, usually its subject
-        return None
+            return [previous[0]], None  # the previous sentence's first person, usually its subject
+        return [], None
 
 
 CLAUSE_BREAK = re.compile(
@@ -132,8 +147,9 @@ def _is_object(pronoun: Mention, text: str) -> bool:
     return word == "her" and bool(OBJECT_FOLLOWER.match(text[pronoun.end : pronoun.end + 12]))
 
 
+POSSESSIVE_AFTER = re.compile(r"^['’]s\b")
 OBJECT_CONTEXT = re.compile(
-    r"\b(?:for|on|since|of|to|with|congratulat\w*|thank\w*|invit\w*|told|tell|ask\w*|urg\w*"
+    r"\b(?:for|on|since|to|with|congratulat\w*|thank\w*|invit\w*|told|tell|ask\w*|urg\w*"
     r"|prais\w*|commend\w*|welcom\w*|host\w*|met|meet)\s+$",
     re.IGNORECASE,
 )
@@ -341,7 +357,7 @@ def _holder(
 ) -> tuple[str | None, str]:
     """Who held ``office`` of ``polity``: by date, else by who the article names."""
     kb = ctx.kb
-    if day is not None:
+    if day is not None and (polity, office) not in kb.shared_offices:
         spell = kb.holder_on(polity, office, day)
         return (spell.person_id, "role+date") if spell else (None, "")
     holders = kb.holders(polity, office)
@@ -360,6 +376,12 @@ TITLE_SPELLINGS = {"amir": "emir"}
 
 def _title_words(text: str) -> str:
     return " ".join(fold(text).replace("-", " ").split())
+
+
+def _title_head(title: str) -> str:
+    """ "Adviser to the Chancellor" is an adviser, "Secretary of State" a secretary: the part of
+    a title before its first preposition names what the holder is."""
+    return re.split(r"\s+(?:of|to|for|at|in)\s+", _title_words(title), maxsplit=1)[0]
 
 
 def _earlier_holder(mention: Mention, day: date | None, ctx: DocContext) -> Actor | None:
@@ -391,7 +413,7 @@ def _earlier_holder(mention: Mention, day: date | None, ctx: DocContext) -> Acto
         if person_id is None:
             continue
         current = [s for s in ctx.kb.spells_for(person_id) if day is None or s.covers(day)]
-        titled = [s for s in current if title_word in _title_words(s.title)]
+        titled = [s for s in current if title_word in _title_head(s.title)]
         if titled:
             held = replace(earlier, office=titled[0].office)
             return _as_coreference(
@@ -419,7 +441,7 @@ def _context_holder(
         for spell in ctx.kb.spells
         if spell.polity in polities
         and spell.covers(day)
-        and title_word in _title_words(spell.title)
+        and title_word in _title_head(spell.title)
         and ctx.kb.holder_on(spell.polity, spell.office, day) is not None
     }
     if len({person for person, _ in holders}) != 1:
@@ -427,6 +449,38 @@ def _context_holder(
     person_id, office = holders.pop()
     held = Mention("person", mention.text, mention.start, mention.end, office=office)
     return _as_coreference(_person_actor(ctx.kb, person_id, held, day, "coreference"), mention)
+
+
+# bare nouns that stand for an office when a country comes with them ("the Iranian diplomat")
+TITLED_OFFICES = {"diplomat": "foreign_minister"}
+
+
+def _earlier_of_country(
+    mention: Mention, polity: str, day: date | None, ctx: DocContext
+) -> Actor | None:
+    """The latest person named before ``mention`` who held a post of ``polity`` that day whose
+    title has the mention's noun ("minister", "secretary"), or the office it stands for."""
+    noun = _title_words(mention.text).split()[-1]
+    for earlier in reversed(ctx.mentions):
+        if earlier.start >= mention.start or earlier.kind != "person":
+            continue
+        if len(earlier.candidates) != 1 or day is None:
+            continue
+        spell = next(
+            (
+                s
+                for s in ctx.kb.spells_for(earlier.candidates[0])
+                if s.polity == polity
+                and s.covers(day)
+                and (noun in _title_head(s.title) or TITLED_OFFICES.get(noun) == s.office)
+            ),
+            None,
+        )
+        if spell is not None:
+            held = replace(earlier, office=spell.office)
+            actor = _person_actor(ctx.kb, spell.person_id, held, day, "coreference")
+            return _as_coreference(actor, mention)
+    return None
 
 
 def _as_coreference(actor: Actor, mention: Mention) -> Actor:
@@ -456,8 +510,19 @@ def _office_by_title(
     return office
 
 
-def _anchor_office(others: list[Actor]) -> str | None:
-    return next((a.office for a in others if a.office), None)
+SENTENCE_BREAK = re.compile(r"(?<![A-Z])[.!?][\"”’]?\s+(?=[A-Z\"“])|\n")
+
+
+def _anchor_office(others: list[Actor], mention: Mention, text: str) -> str | None:
+    """ "Fidan met his US counterpart": the office of the sentence's subject, taken as the
+    first person named in the sentence ("Albares, who is accompanying Sánchez, met his Chinese
+    counterpart"); with none in the sentence, the person named just before."""
+    breaks = [m.end() for m in SENTENCE_BREAK.finditer(text, 0, mention.start)] if text else []
+    start = breaks[-1] if breaks else 0
+    in_sentence = [a for a in others if a.office and a.start is not None and a.start >= start]
+    if in_sentence:
+        return in_sentence[0].office
+    return next((a.office for a in reversed(others) if a.office), None)
 
 
 def resolve_mention(
@@ -511,10 +576,14 @@ def resolve_pronoun(
     sentence_bounds: tuple[int, int],
 ) -> list[Actor]:
     """ "he", "him": the person it stands for, resolved as that mention would be."""
-    antecedent = ctx.antecedent(pronoun, exclude, *sentence_bounds)
-    if antecedent is None:
-        return []
-    actors = resolve_mention(antecedent, day, ctx, others)
+    ranked, subject = ctx.antecedents(pronoun, exclude, *sentence_bounds)
+    avoid = {a.id for a in resolve_mention(subject, day, ctx, others) if a.id} if subject else set()
+    actors: list[Actor] = []
+    for candidate in ranked:
+        actors = resolve_mention(candidate, day, ctx, others)
+        if not any(a.id in avoid for a in actors if a.id):
+            break  # "Modi told him" after "Zelensky met India's prime minister": not Modi
+        actors = []
     for actor in actors:
         actor.text, actor.start, actor.end = pronoun.text, pronoun.start, pronoun.end
         actor.resolved_by = "coreference"
@@ -525,7 +594,7 @@ def _resolve_role(
     mention: Mention, day: date | None, ctx: DocContext, others: list[Actor]
 ) -> list[Actor]:
     kb = ctx.kb
-    office = _anchor_office(others) if mention.counterpart else mention.office
+    office = _anchor_office(others, mention, ctx.text) if mention.counterpart else mention.office
     polities = mention.countries or ([mention.country] if mention.country else [])
     actors: list[Actor] = []
     if not polities and office and not mention.counterpart:
@@ -540,6 +609,11 @@ def _resolve_role(
             )
         if not polity or not polity_office:
             actors.append(_unresolved(kb, mention, polity or None, polity_office))
+            continue
+        if polity_office == "titled":
+            # "the Russian minister": the Russian named earlier with such a title
+            earlier = _earlier_of_country(mention, polity, day, ctx)
+            actors.append(earlier or _unresolved(kb, mention, polity, None))
             continue
         polity_office = _office_by_title(kb, mention, polity, polity_office, day)
         person_id, via = _holder(ctx, polity, polity_office, day, others + actors)
@@ -560,6 +634,55 @@ def _resolve_role(
     if not polities:
         actors.append(_unresolved(kb, mention, None, office))
     return actors
+
+
+LEADER_OFFICES = frozenset(
+    {"head_of_state", "head_of_government", "vice_president", "secretary_general", "group_leader"}
+)
+MINISTER_OFFICES = frozenset({"foreign_minister", "defence_minister"})
+# the offices a collective's noun stands for, most specific cue first
+COLLECTIVE_OFFICES: list[tuple[str, frozenset[str]]] = [
+    ("vice president", frozenset({"vice_president"})),
+    ("nsa", frozenset({"national_security_advisor"})),
+    ("national security", frozenset({"national_security_advisor"})),
+    ("foreign minister", frozenset({"foreign_minister", "high_representative"})),
+    ("top diplomat", frozenset({"foreign_minister", "high_representative"})),
+    ("defence minister", frozenset({"defence_minister"})),
+    ("defense minister", frozenset({"defence_minister"})),
+    ("prime minister", frozenset({"head_of_government"})),
+    ("leader", LEADER_OFFICES),
+    ("president", LEADER_OFFICES),
+    ("heads of state", LEADER_OFFICES),
+    ("minister", MINISTER_OFFICES),
+    ("diplomat", MINISTER_OFFICES),
+    ("secretar", MINISTER_OFFICES),
+]
+
+
+def collective_offices(text: str) -> frozenset[str] | None:
+    words = fold(text)
+    return next((offices for cue, offices in COLLECTIVE_OFFICES if cue in words), None)
+
+
+def resolve_typed_group(collective: Mention, ctx: DocContext, day: date | None) -> list[Actor]:
+    """ "The two prime ministers", "both NSAs": the most recently named distinct people who
+    held such an office that day, as many as the phrase counts. Without a count, or with too
+    few such people, nothing (a guess would be worse than a gap)."""
+    wanted = next((n for word, n in GROUP_SIZES.items() if word in collective.text.lower()), None)
+    offices = collective_offices(collective.text)
+    if wanted is None or offices is None or day is None:
+        return []
+    found: list[Actor] = []
+    for mention in reversed([m for m in ctx.mentions if m.start < collective.start]):
+        if mention.kind not in ("person", "role") or mention.plural or mention.counterpart:
+            continue
+        for actor in resolve_mention(mention, day, ctx, []):
+            spell = ctx.kb.office_on(actor.id, day) if actor.id in ctx.kb.persons else None
+            if spell and spell.office in offices and all(actor.id != a.id for a in found):
+                found.append(_as_coreference(actor, collective))
+        if len(found) >= wanted:
+            return list(reversed(found[:wanted]))
+    return []
 
 
 def resolve_named_group(
