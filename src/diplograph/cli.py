@@ -452,6 +452,91 @@ def eval_actors(
         err.print(escape(line))
 
 
+@eval_app.command("dates")
+def eval_dates(
+    folder: Annotated[
+        Path, typer.Argument(help="folder with articles.jsonl and gold.jsonl")
+    ] = Path("tests/data/dates"),
+    show_errors: Annotated[bool, typer.Option(help="list every wrong day")] = False,
+) -> None:
+    """Event-date accuracy: exact day, at the stated precision, and wrong days."""
+    from diplograph.evaluate import evaluate_dates
+    from diplograph.pipeline import load_resources
+
+    report = evaluate_dates(folder, load_resources())
+    table = Table(title=f"event dates on {folder}")
+    table.add_column("measure")
+    table.add_column("count", justify="right")
+    table.add_column("rate", justify="right")
+    rows = [
+        ("gold events / found by the extractor", f"{report.matched}/{report.gold_events}", ""),
+        (
+            "exact day, day stated in the text",
+            f"{report.day_stated_right}/{report.day_stated}",
+            f"{report.exact_day_stated:.1%}",
+        ),
+        (
+            "exact day, all day-precision gold",
+            f"{report.day_right}/{report.day_gold}",
+            f"{report.exact_day:.1%}",
+        ),
+        (
+            "right at the stated precision",
+            f"{report.at_precision_right}/{report.matched}",
+            f"{report.at_precision:.1%}",
+        ),
+        (
+            "wrong days (of day-precision dates given)",
+            f"{len(report.wrong_days)}/{report.system_days}",
+            f"{report.wrong_rate:.1%}",
+        ),
+        (
+            "publication dates inferred right",
+            f"{report.published_right}/{report.published_inferred}",
+            "",
+        ),
+    ]
+    for row in rows:
+        table.add_row(*row)
+    out.print(table)
+    if show_errors:
+        for line in report.wrong_days + report.published_wrong:
+            out.print(escape(line))
+
+
+@eval_app.command("dedup")
+def eval_dedup(
+    folder: Annotated[
+        Path,
+        typer.Argument(help="folder with articles.jsonl, clusters.jsonl, article_duplicates.jsonl"),
+    ] = Path("tests/data/dedup"),
+    db: DbOpt = Path("diplograph-eval-dedup.duckdb"),
+) -> None:
+    """Pairwise precision and recall of merging event reports and near-duplicate articles."""
+    from diplograph.evaluate import evaluate_dedup
+    from diplograph.pipeline import load_resources
+
+    if db.exists():
+        err.print(f"[red]{db} exists[/]: the evaluation needs a fresh database file")
+        raise typer.Exit(1)
+    report = evaluate_dedup(folder, db, load_resources())
+    table = Table(title=f"report merging on {folder}")
+    for column in ("pairs", "precision", "recall", "system pairs", "gold pairs"):
+        table.add_column(column)
+    for name, score in (("event reports", report.events), ("articles", report.articles)):
+        table.add_row(
+            name,
+            f"{score.precision:.3f}",
+            f"{score.recall:.3f}",
+            str(score.system_pairs),
+            str(score.gold_pairs),
+        )
+    out.print(table)
+    out.print(
+        f"gold reports found by the extractor: {report.matched_reports}/{report.gold_reports}"
+    )
+
+
 def _bundled_examples() -> Path:
     here = Path(__file__).resolve()
     for parent in here.parents:

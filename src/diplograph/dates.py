@@ -79,6 +79,11 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     (
+        # "the following day": one day after the date its clause names (resolved by the caller)
+        "day_after",
+        re.compile(r"\b(?:the\s+(?:following|next)\s+day|a\s+day\s+later)\b", re.IGNORECASE),
+    ),
+    (
         "relative_day",
         re.compile(r"\b(?P<word>yesterday|today|tomorrow|tonight|last night)\b", re.IGNORECASE),
     ),

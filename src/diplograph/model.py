@@ -21,6 +21,9 @@ class Article:
     title: str | None = None
     published: date | None = None
     published_source: str | None = None  # "metadata" | "inferred" | None
+    # for an inferred date: the words it came from, or why no date could be fixed
+    published_evidence: str | None = None
+    published_reason: str | None = None
     source: str | None = None
     url: str | None = None
     path: str | None = None
@@ -218,6 +221,8 @@ class ArticleResult:
             "title": article.title,
             "published": article.published.isoformat() if article.published else None,
             "published_source": article.published_source,
+            "published_evidence": article.published_evidence,
+            "published_reason": article.published_reason,
             "language": self.clean.language,
             "source": article.source,
             "url": article.url,

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from diplograph.actors.kb import KnowledgeBase, load_kb
 from diplograph.actors.mentions import find_mentions
@@ -38,6 +38,7 @@ from diplograph.model import (
     Sentence,
 )
 from diplograph.nlp import Pipelines, load_pipelines, parse, split_sentences
+from diplograph.pubdate import infer_publication
 from diplograph.text import fold, tokens
 from diplograph.topics import event_topics
 
@@ -71,14 +72,31 @@ def mentions_in(sentence: Sentence, mentions: list[Mention]) -> list[Mention]:
 
 
 # ------------------------------------------------------------------ dating
+DEADLINE_BEFORE = re.compile(r"\b(?:by|until|till|before|no later than|ahead of)\s+(?:the\s+)?$")
+
+
 def _best_date(
     frame: Frame, published: date | None, windows: list[tuple[date, date | None]]
 ) -> ResolvedDate | None:
     best: ResolvedDate | None = None
+    future = frame.status in ("planned", "hypothetical")  # "would travel on Monday": ahead
+    following = [e for e in frame.dates if e.kind == "day_after"]
     for expr in frame.dates:
-        resolved = resolve(expr, published, future=frame.status == "planned", windows=windows)
+        if expr.kind == "day_after":
+            continue
+        before = frame.sentence.text[: max(0, expr.start - frame.sentence.start)]
+        if DEADLINE_BEFORE.search(before):
+            continue  # "must release the hostages by Saturday": a deadline, not the event's day
+        resolved = resolve(expr, published, future=future, windows=windows)
         if best is None or PRECISION_RANK[resolved.precision] > PRECISION_RANK[best.precision]:
             best = resolved
+    if following:
+        # "closed its airspace the following day": the day after the date the clause names
+        if best is None or best.date is None or best.precision != "day":
+            return ResolvedDate(None, None, None, following[0].text, "a day after an undated event")
+        return ResolvedDate(
+            best.date + timedelta(days=1), "day", best.source, f"{best.text} + {following[0].text}"
+        )
     return best
 
 
@@ -330,7 +348,53 @@ def _undatable(event: Event) -> bool:
     return bool(OTHER_TIME.search(text) or find_date_expressions(text))
 
 
-def _apply_date_fallbacks(events: list[Event], published: date | None) -> None:
+DAY_KINDS = ("weekday", "relative_day", "month_day", "day_month", "iso")
+DATED_FROM_TEXT = ("explicit", "relative")
+CONTACT_REACH = 2  # sentences after a dated contact that may still describe it
+
+
+def _during_contact(event: Event, events: list[Event]) -> Event | None:
+    """ "Yesterday, Trump met King Abdullah. The King congratulated him on ...": what the
+    participants of a dated meeting or call said or did to each other, reported right after
+    it, happened during it. Only when every actor of the event took part in that contact."""
+    if event.status != "occurred" or event.backgrounded or not event.evidence:
+        return None
+    keys = event.participant_keys()
+    if len(keys) < 2:
+        return None
+    here = event.evidence[0]
+    best: Event | None = None
+    for contact in events:
+        there = contact.evidence[0] if contact.evidence else None
+        if (
+            contact is event
+            or there is None
+            or contact.type != "CONSULT"
+            or contact.status != "occurred"
+            or contact.date_precision != "day"
+            or contact.date_source not in DATED_FROM_TEXT
+            or there.start > here.start
+            or here.sentence - there.sentence > CONTACT_REACH
+            or not keys <= contact.participant_keys()
+        ):
+            continue
+        if best is None or there.start > best.evidence[0].start:
+            best = contact
+    return best
+
+
+def _other_day_before(event: Event, sentences: list[Sentence]) -> bool:
+    """ "They met on Saturday. ... also spoke directly": the sentence before names a day, so
+    the story is not about the publication day and the fallback would guess."""
+    index = event.evidence[0].sentence if event.evidence else 0
+    if index == 0:
+        return False
+    return any(e.kind in DAY_KINDS for e in find_date_expressions(sentences[index - 1].text))
+
+
+def _apply_date_fallbacks(
+    events: list[Event], published: date | None, sentences: list[Sentence]
+) -> None:
     """Dates for contacts whose own clause has none, each labelled with where it came from."""
     lead = next(
         (
@@ -343,12 +407,25 @@ def _apply_date_fallbacks(events: list[Event], published: date | None) -> None:
     for event in events:
         if event.date is not None or (event.date_reason and "weekday" in event.date_reason):
             continue
+        contact = _during_contact(event, events)
+        if contact is not None and event.type != "CONSULT":
+            event.set_date(
+                contact.date,
+                "day",
+                contact.date_text,
+                "inferred",
+                "said or done between the participants of the contact reported just before",
+            )
+            continue
         if event.type != "CONSULT" or event.status != "occurred" or _undatable(event):
             event.date_reason = event.date_reason or "no date expression in the event's clause"
             continue
         shares_actor = (
             lead is not None
             and lead is not event
+            and not lead.backgrounded
+            and bool(lead.evidence and event.evidence)
+            and lead.evidence[0].start < event.evidence[0].start  # the lead comes first
             and bool(event.participant_keys() & lead.participant_keys())
         )
         if shares_actor and lead.mode == event.mode:
@@ -359,7 +436,11 @@ def _apply_date_fallbacks(events: list[Event], published: date | None) -> None:
                 "inferred",
                 "same outreach as the article's lead contact",
             )
-        elif published is not None and not event.backgrounded:
+        elif (
+            published is not None
+            and not event.backgrounded
+            and not _other_day_before(event, sentences)
+        ):
             reason = "no date in the text; a past-tense report of a recent contact"
             event.set_date(published, "day", None, "publication", reason)
         else:
@@ -417,6 +498,8 @@ def extract_clean(
     if not clean.sentences:
         clean.sentences = split_sentences_for(clean, res)
     mentions = find_mentions(clean.clean_text, res.kb)
+    if article.published is None and clean.sentences:
+        _infer_publication(clean, mentions, res)
     ctx = DocContext.from_mentions(res.kb, mentions, clean.clean_text)
     if parsed is None:
         parsed = parse_candidates(clean, mentions, res)
@@ -438,12 +521,22 @@ def extract_clean(
                 raw_events.append(event)
     _modes_from_title(raw_events, article.title, res.lexicon)
     events = _absorb_country_visits(merge_events(raw_events))
-    _apply_date_fallbacks(events, article.published)
+    _apply_date_fallbacks(events, article.published, clean.sentences)
     _redate_actors(events, ctx)
     events = merge_events(events)
     for event in events:
         _finish(event, clean.sentences, mentions, res.kb, res.lexicon)
     return ArticleResult(clean, events)
+
+
+def _infer_publication(clean: CleanArticle, mentions: list[Mention], res: Resources) -> None:
+    """No publication date in the metadata: fix it from the text if only one date fits."""
+    article = clean.article
+    guess = infer_publication(clean, mentions, res.kb, clean.sentences[0].text)
+    article.published_reason = guess.reason
+    article.published_evidence = guess.evidence
+    if guess.date is not None:
+        article.published, article.published_source = guess.date, "inferred"
 
 
 def _event_for_frame(

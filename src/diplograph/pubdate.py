@@ -1,0 +1,213 @@
+"""Publication-date inference for articles that come without one.
+
+Why a stage of its own: every relative date ("on Sunday", "yesterday") resolves against the
+publication date, and GDELT-style peers simply use the crawl date. Without metadata we fix the
+date only from the text, and only when the text leaves one answer:
+
+- a wire dateline ("KYIV, Sept 6 (Reuters) -") gives month and day; the year is the one year
+  that fits (a) the office terms of everyone named with a current title ("U.S. Secretary of
+  State Antony Blinken" was in office 2021–2025), (b) the latest year the body mentions, and
+  (c) the weekday the lead sentence names ("... arrived in Kyiv on Wednesday"), which in wire
+  copy is the dateline day or the day before;
+- otherwise a lead sentence that names a weekday together with a day and month ("on Monday,
+  February 20"): the year in which that day falls on that weekday within the same constraints.
+
+Several years fitting means no date (the candidates are kept in the reason). Boilerplate dates
+(related-story stamps, cookie notices) never reach this stage: it reads the cleaned body and
+the dateline the cleaner split off.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from diplograph.actors.kb import KnowledgeBase
+from diplograph.actors.resolver import person_windows
+from diplograph.dates import MONTHS, find_date_expressions
+from diplograph.model import CleanArticle, Mention
+
+DATELINE_DATE = re.compile(
+    r"\b(?P<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+(?P<day>[0-3]?\d)"
+    r"(?:,\s*(?P<year>(?:19|20)\d{2}))?\b"
+)
+# years that bound the writing date from below: "in 2022", "since October 2023", "March 3, 2024"
+FLOOR_KINDS = ("iso", "month_day", "day_month", "month_year", "year")
+EARLIEST = date(1990, 1, 1)  # the news this tool is for; a bound for the year search
+FLOOR_WORDS = re.compile(r"^(?:in|since|during|of|from)\b", re.IGNORECASE)
+
+
+@dataclass
+class PublicationGuess:
+    date: date | None
+    precision: str | None
+    evidence: str | None
+    reason: str
+    candidates: list[date] = field(default_factory=list)
+
+
+def _office_windows(mentions: list[Mention], kb: KnowledgeBase) -> list[tuple[date, date]]:
+    """When each person named with a current title held that office."""
+    today = date.today()
+    return [
+        (w[0], w[1] or today)
+        for m in mentions
+        if m.kind == "person" and m.title_text and m.office
+        for w in person_windows(m, kb)
+    ]
+
+
+def _best_fits(days: list[date], windows: list[tuple[date, date]]) -> list[date]:
+    """The days inside the most office terms. A story may name someone with a title they held
+    earlier ("the sanctions imposed under President Joe Biden"), so one term may disagree, but
+    at least all terms but one must hold."""
+    if not windows:
+        return days
+    scored = [(sum(lo <= d < hi for lo, hi in windows), d) for d in days]
+    best = max((score for score, _ in scored), default=0)
+    if best < max(1, len(windows) - 1):
+        return []
+    return [d for score, d in scored if score == best]
+
+
+def _floor(text: str) -> date | None:
+    """The latest date the body states outright: the article cannot be older."""
+    best: date | None = None
+    for expr in find_date_expressions(text):
+        if expr.kind not in FLOOR_KINDS or not expr.year:
+            continue
+        if expr.kind == "year" and not FLOOR_WORDS.match(expr.text):
+            continue
+        value = date(expr.year, expr.month or 1, expr.day or 1)
+        best = value if best is None or value > best else best
+    return best
+
+
+def _lead_weekday(lead: str) -> int | None:
+    for expr in find_date_expressions(lead):
+        if expr.kind == "weekday" and expr.weekday is not None and expr.rel is None:
+            return expr.weekday
+    return None
+
+
+def _from_dateline(
+    dateline: str, lead: str, floor: date, windows: list[tuple[date, date]]
+) -> PublicationGuess | None:
+    match = DATELINE_DATE.search(dateline)
+    if match is None:
+        return None
+    month = MONTHS[match.group("month").lower()[:3]]
+    day = int(match.group("day"))
+    if match.group("year"):
+        value = date(int(match.group("year")), month, day)
+        return PublicationGuess(value, "day", dateline, "full date in the dateline")
+    days = []
+    for year in range(floor.year, date.today().year + 1):
+        try:
+            value = date(year, month, day)
+        except ValueError:
+            continue
+        if floor <= value <= date.today():
+            days.append(value)
+    weekday = _lead_weekday(lead)
+    if weekday is not None:
+        same_day = [d for d in days if d.weekday() == weekday]
+        day_after = [d for d in days if (d - timedelta(days=1)).weekday() == weekday]
+        days = same_day or day_after
+    fits = _best_fits(days, windows)
+    if len(fits) == 1:
+        return PublicationGuess(
+            fits[0], "day", dateline, "dateline day; the year fits the offices named in the text"
+        )
+    return PublicationGuess(
+        None, None, dateline, f"dateline day fits {len(fits)} years", candidates=fits
+    )
+
+
+def _from_lead(lead: str, floor: date, windows: list[tuple[date, date]]) -> PublicationGuess | None:
+    for expr in find_date_expressions(lead):
+        if expr.kind not in ("month_day", "day_month") or expr.weekday is None or not expr.day:
+            continue
+        if expr.year:
+            continue  # a full date is not "today"'s date by itself
+        days = []
+        for year in range(floor.year, date.today().year + 1):
+            try:
+                value = date(year, expr.month or 1, expr.day)
+            except ValueError:
+                continue
+            if value.weekday() == expr.weekday and floor <= value <= date.today():
+                days.append(value)
+        fits = _best_fits(days, windows)
+        if len(fits) == 1:
+            return PublicationGuess(
+                fits[0], "day", expr.text, "weekday with day and month in the lead sentence"
+            )
+        return PublicationGuess(
+            None, None, expr.text, f"weekday and day fit {len(fits)} years", candidates=fits
+        )
+    return None
+
+
+CHAIN_REACH = timedelta(days=14)  # how far past a dated anchor a chain of weekdays may run
+
+
+def _from_chain(
+    text: str, lead: str, floor: date, windows: list[tuple[date, date]]
+) -> PublicationGuess | None:
+    """ "Trump's Aug. 15 meeting ... Monday's follow-up summit" + calls "on Tuesday" in the
+    lead: the year of Aug. 15 from the office terms, then the first Tuesday after it by which
+    every weekday the story names has come round (Aug. 18, then Aug. 19, 2025)."""
+    weekday = _lead_weekday(lead)
+    exprs = find_date_expressions(text)
+    anchors = [e for e in exprs if e.kind in ("month_day", "day_month") and e.day and not e.year]
+    if weekday is None or not anchors:
+        return None
+    anchor = max(anchors, key=lambda e: (e.month or 0, e.day or 0))  # the story's latest date
+    days = []
+    for year in range(floor.year, date.today().year + 1):
+        try:
+            days.append(date(year, anchor.month or 1, anchor.day or 1))
+        except ValueError:
+            continue
+    fits = _best_fits([d for d in days if d >= floor], windows)
+    if len(fits) != 1:
+        return None
+    named = {e.weekday for e in exprs if e.kind == "weekday" and e.weekday is not None}
+    if len(named) < 2:
+        return None  # one weekday and one date are no chain ("protest on Saturday ... on Nov. 1")
+    start = fits[0]
+    for offset in range(1, CHAIN_REACH.days + 1):
+        day = start + timedelta(days=offset)
+        seen = {(start + timedelta(days=k)).weekday() for k in range(1, offset + 1)}
+        if day.weekday() == weekday and named <= seen:
+            evidence = f"{anchor.text} ... {', '.join(WEEKDAY_NAMES[w] for w in sorted(named))}"
+            return PublicationGuess(
+                day,
+                "day",
+                evidence,
+                "first day after a dated event by which the weekdays named "
+                "in the story have all come round; the year fits the offices named",
+            )
+    return None
+
+
+WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+def infer_publication(
+    clean: CleanArticle, mentions: list[Mention], kb: KnowledgeBase, lead: str
+) -> PublicationGuess:
+    """Entry point: the publication date the text fixes, or None with the reason."""
+    windows = _office_windows(mentions, kb)
+    floor = _floor(clean.clean_text) or EARLIEST
+    datelines = [r.text for r in clean.removed if r.reason == "dateline"]
+    for guess in (
+        _from_dateline(datelines[0], lead, floor, windows) if datelines else None,
+        _from_lead(lead, floor, windows),
+        _from_chain(clean.clean_text, lead, floor, windows),
+    ):
+        if guess is not None:
+            return guess
+    return PublicationGuess(None, None, None, "no dateline or dated lead sentence")
