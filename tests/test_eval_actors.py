@@ -68,3 +68,23 @@ def test_actor_resolution_on_the_third_gold_set(resources):
     assert scores["role"].accuracy >= 0.92
     assert scores["coreference"].accuracy >= 0.74
     assert report.wrong_holders == []
+
+
+FOURTH = Path(__file__).resolve().parent / "data" / "actors_fourth" / "gold_mentions.jsonl"
+
+
+def test_actor_resolution_on_the_fourth_gold_set(resources):
+    """571 mentions by a fourth annotator (61 White House documents no earlier set used, 40
+    written articles), measured before any tuning on it: names 96.0%, roles 89.95% (197/219),
+    coreference 70.4%, zero wrong holders. Names and roles meet issue #3's targets on unseen
+    text; coreference does not. After general fixes prompted by its failures (readouts'
+    capitalised titles, "his host", organisation leaders, repeated possessives, "X and his
+    team", "briefed X on his") the floors below hold; it is a development set now."""
+    report = evaluate_actors(FOURTH, resources)
+    assert report.errors == []
+    scores = report.scores
+    print({c: f"{s.correct}/{s.total} = {s.accuracy:.1%}" for c, s in scores.items()})
+    assert scores["name"].accuracy >= 0.95
+    assert scores["role"].accuracy >= 0.93
+    assert scores["coreference"].accuracy >= 0.77
+    assert report.wrong_holders == []

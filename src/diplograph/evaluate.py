@@ -269,6 +269,20 @@ def _system_report(con: Any, doc_id: str, evidence: str, cluster: dict[str, Any]
     ]
     if not hits:
         return None
+    words = evidence.lower()
+    triggered = [
+        h
+        for h in hits
+        if (
+            (
+                t := con.execute(
+                    "SELECT record->>'trigger' FROM events WHERE event_id = ?", [h]
+                ).fetchone()[0]
+            )
+            and t.lower() in words
+        )
+    ]
+    hits = triggered or hits
     wanted = set(cluster.get("countries", []))
 
     def fit(event_id: str) -> tuple[int, int]:

@@ -62,7 +62,28 @@ class DocContext:
         if _is_object(pronoun, self.text):
             return False
         before = self.text[max(0, pronoun.start - 20) : pronoun.start] if self.text else ""
+        if BRIEFING_BEFORE.search(self.text[max(0, pronoun.start - 80) : pronoun.start]):
+            return True  # "Abbas briefed Biden on his engagement": the briefer's own
         return not (pronoun.text.lower() in ("his", "her") and OBJECT_CONTEXT.search(before))
+
+    def _earlier_possessive(self, pronoun: Mention, sentence_start: int) -> Mention | None:
+        """The first "his"/"her" of the same sentence, when this one only repeats it."""
+        word = pronoun.text.lower()
+        if word not in ("his", "her") or _is_object(pronoun, self.text):
+            return None
+        before = self.text[max(sentence_start, pronoun.start - 12) : pronoun.start]
+        if not LIST_BEFORE.search(before):
+            return None
+        return next(
+            (
+                m
+                for m in self.mentions
+                if m.kind == "pronoun"
+                and sentence_start <= m.start < pronoun.start
+                and m.text.lower() == word
+            ),
+            None,
+        )
 
     def _opens_clause(self, mention: Mention, sentence_start: int) -> bool:
         """Is the mention the subject of a clause: first in the sentence or after a clause break?"""
@@ -119,6 +140,12 @@ class DocContext:
             ranked = list(reversed(in_sentence)) + list(reversed(previous))
             ranked.sort(key=self._possessive)  # stable: modifiers last, order kept otherwise
             return ranked, subject
+        if in_sentence and AND_BEFORE.match(self.text[in_sentence[-1].end : pronoun.start]):
+            return [in_sentence[-1]], None  # "Netanyahu and his team"
+        repeated = self._earlier_possessive(pronoun, sentence_start)
+        if repeated is not None:
+            # "for his support ..., his defense ... and his commitment": one person throughout
+            return self.antecedents(repeated, exclude, sentence_start, previous_start)
         if in_sentence:
             # a subject pronoun ("he said") most often takes up the sentence's first person;
             # a possessive after an object ("thanked X for his") the nearest one
@@ -148,6 +175,11 @@ def _is_object(pronoun: Mention, text: str) -> bool:
 
 
 POSSESSIVE_AFTER = re.compile(r"^['’]s\b")
+AND_BEFORE = re.compile(r"^\s+and\s+$")
+LIST_BEFORE = re.compile(r"(?:,|\band)\s+(?:\w+\s+)?$")
+BRIEFING_BEFORE = re.compile(
+    r"\b(?:brief\w*|updat\w*|inform\w*)\s+[^,.;:]{0,60}?\b(?:on|about|of)\s+$", re.IGNORECASE
+)
 OBJECT_CONTEXT = re.compile(
     r"\b(?:for|on|since|to|with|congratulat\w*|thank\w*|invit\w*|told|tell|ask\w*|urg\w*"
     r"|prais\w*|commend\w*|welcom\w*|host\w*|met|meet)\s+$",
@@ -378,6 +410,11 @@ def _title_words(text: str) -> str:
     return " ".join(fold(text).replace("-", " ").split())
 
 
+def _capitalised_title(mention: Mention) -> bool:
+    words = [w for w in mention.text.split() if w.lower() not in ("the", "a", "his", "her")]
+    return bool(words) and all(w[:1].isupper() for w in words)
+
+
 def _title_head(title: str) -> str:
     """ "Adviser to the Chancellor" is an adviser, "Secretary of State" a secretary: the part of
     a title before its first preposition names what the holder is."""
@@ -395,9 +432,12 @@ def _earlier_holder(mention: Mention, day: date | None, ctx: DocContext) -> Acto
     title_word = TITLE_SPELLINGS.get(" ".join(words), " ".join(words))
     if not title_word:
         return None
-    for earlier in reversed(ctx.mentions):
-        if earlier.start >= mention.start:
-            continue
+    earlier_mentions = [m for m in ctx.mentions if m.start < mention.start]
+    # Official readouts capitalise the title of their own principal ("The President reaffirmed
+    # ..." after naming two presidents is their own): a capitalised bare title takes the first
+    # holder named; news prose ("the president") the latest.
+    order = earlier_mentions if _capitalised_title(mention) else list(reversed(earlier_mentions))
+    for earlier in order:
         if earlier.kind == "role" and earlier.country and title_word in _title_words(earlier.text):
             # "the German chancellor ... the chancellor": the same role, resolved the same way
             found = [a for a in _resolve_role(earlier, day, ctx, []) if a.id]
@@ -453,6 +493,8 @@ def _context_holder(
 
 # bare nouns that stand for an office when a country comes with them ("the Iranian diplomat")
 TITLED_OFFICES = {"diplomat": "foreign_minister"}
+# nouns for whoever of that country the story is about ("his South African host")
+ANY_OFFICE_NOUNS = {"host", "guest", "visitor", "counterpart"}
 
 
 def _earlier_of_country(
@@ -461,8 +503,18 @@ def _earlier_of_country(
     """The latest person named before ``mention`` who held a post of ``polity`` that day whose
     title has the mention's noun ("minister", "secretary"), or the office it stands for."""
     noun = _title_words(mention.text).split()[-1]
+    anyone = noun in ANY_OFFICE_NOUNS
     for earlier in reversed(ctx.mentions):
-        if earlier.start >= mention.start or earlier.kind != "person":
+        if earlier.start >= mention.start:
+            continue
+        if earlier.kind == "role" and earlier.country == polity and not earlier.plural:
+            # "Russia's foreign minister ... The Russian minister": the same role again
+            if anyone or noun in _title_words(earlier.text):
+                found = [a for a in _resolve_role(earlier, day, ctx, []) if a.id]
+                if found:
+                    return _as_coreference(found[0], mention)
+            continue
+        if earlier.kind != "person":
             continue
         if len(earlier.candidates) != 1 or day is None:
             continue
@@ -472,7 +524,11 @@ def _earlier_of_country(
                 for s in ctx.kb.spells_for(earlier.candidates[0])
                 if s.polity == polity
                 and s.covers(day)
-                and (noun in _title_head(s.title) or TITLED_OFFICES.get(noun) == s.office)
+                and (
+                    anyone
+                    or noun in _title_head(s.title)
+                    or TITLED_OFFICES.get(noun) == s.office
+                )
             ),
             None,
         )
@@ -603,7 +659,14 @@ def _resolve_role(
             return [named]
     for polity in polities:
         polity_office = office
-        if office == "leader":
+        if office == "group_head" and polity not in kb.organizations:
+            actors.append(_unresolved(kb, mention, polity or None, None))
+            continue
+        if office in ("leader", "group_head") and polity in kb.organizations:
+            # "Hezbollah's leader", "the NATO chief": the group's leader, the body's head
+            armed = kb.organizations[polity].kind == "armed_group"
+            polity_office = "group_leader" if armed else "secretary_general"
+        elif office == "leader":
             polity_office = (
                 "head_of_state" if polity in kb.leader_is_head_of_state else "head_of_government"
             )
