@@ -39,6 +39,8 @@ IN_PERSON = frozenset({"meeting", "meet", "visit", "summit"})
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2, None: 3}
 # a publication-date fallback may trail the event it reports by this much
 FALLBACK_LAG = timedelta(days=2)
+# an undated report can only be placed on an event of the week before it was published
+UNDATED_REACH = timedelta(days=7)
 
 
 # ------------------------------------------------------------------ articles
@@ -196,16 +198,53 @@ def cluster_reports(reports: Iterable[Report]) -> list[Cluster]:
     """Entry point: group one block's reports into events. The result depends only on the set
     of reports, not on the order they were ingested in, so re-runs end in the same state."""
     clusters: list[Cluster] = []
+    undated: list[Report] = []
     for report in sorted(reports, key=_order):
-        if block_key(report.record) is None or report.day is None:
+        if block_key(report.record) is None:
             clusters.append(Cluster([report]))
+            continue
+        if report.day is None:
+            undated.append(report)
             continue
         home = _best_home([c for c in clusters if compatible(c, report)], report)
         if home is None:
             clusters.append(Cluster([report]))
         else:
             home.reports.append(report)
+    for report in undated:
+        home = _undated_home(clusters, report)
+        if home is None:
+            clusters.append(Cluster([report]))
+        else:
+            home.reports.append(report)
     return clusters
+
+
+def _undated_home(clusters: list[Cluster], report: Report) -> Cluster | None:
+    """ "Trump also spoke with King Abdullah last weekend" (no date we can fix): the one dated
+    event it fits that happened in the week before the article appeared. Two such events (two
+    calls a few days apart) leave it on its own."""
+    if report.published is None:
+        return None
+    fits = [
+        c
+        for c in clusters
+        if c.lead.day is not None
+        and timedelta(0) <= report.published - c.lead.day <= UNDATED_REACH
+        and _compatible_undated(c, report)
+    ]
+    return fits[0] if len(fits) == 1 else None
+
+
+def _compatible_undated(cluster: Cluster, report: Report) -> bool:
+    if any(r.doc_id == report.doc_id for r in cluster.reports):
+        return False
+    a, b = cluster.lead.record, report.record
+    return (
+        a["status"] == b["status"]
+        and _modes_agree(a.get("mode"), b.get("mode"))
+        and _people_agree(a, b)
+    )
 
 
 def merged_record(cluster: Cluster) -> dict[str, Any]:

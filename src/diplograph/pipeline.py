@@ -423,7 +423,6 @@ def _apply_date_fallbacks(
         shares_actor = (
             lead is not None
             and lead is not event
-            and not lead.backgrounded
             and bool(lead.evidence and event.evidence)
             and lead.evidence[0].start < event.evidence[0].start  # the lead comes first
             and bool(event.participant_keys() & lead.participant_keys())
@@ -572,7 +571,7 @@ def _event_for_frame(
         return None  # "The call came after ...": nothing to add to the contact
     event = Event(
         type="CONSULT",
-        mode=antecedent.mode,
+        mode=frame.mode or antecedent.mode,  # "the two had also spoken by phone"
         cameo=antecedent.cameo,
         status=frame.status if frame.collective else antecedent.status,
         actors=[Actor(**{**a.__dict__, "resolved_by": "coreference"}) for a in antecedent.actors],
