@@ -116,3 +116,14 @@ def test_events_csv_and_dyads_zero_filled(tmp_path):
     monthly = run_cli("dyads", "--db", str(db), "--by", "day", "--format", "jsonl")
     days = [json.loads(line) for line in monthly.stdout.splitlines()]
     assert len(days) == 8 and sum(d["events"] for d in days) == 2  # June 12..19, zeros between
+
+
+def test_python_api_matches_the_cli(tmp_path):
+    from diplograph.query import dyads, events
+
+    db = tmp_path / "d.duckdb"
+    _ingest(db, REPORTS)
+    cli = run_cli("events", "--db", str(db), "--format", "jsonl", "--actor", "KEN")
+    api = events(db, actors=["KEN"], since="2024-06-01")
+    assert [json.loads(line) for line in cli.stdout.splitlines()] == api
+    assert [r["events"] for r in dyads(db, by="week", actors=["KEN"])] == [1, 1]

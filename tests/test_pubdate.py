@@ -1,0 +1,49 @@
+"""Publication dates from the text alone, on articles written for the tests."""
+
+from datetime import date
+
+from diplograph.model import Article
+from diplograph.pipeline import extract_articles
+
+
+def _published(resources, text: str) -> Article:
+    article = Article(doc_id="t", text=text)
+    return next(extract_articles([article], resources)).clean.article
+
+
+def test_dateline_year_from_office_terms_and_lead_weekday(resources):
+    article = _published(
+        resources,
+        "ANKARA, March 7 (Wire) - Turkish Foreign Minister Hakan Fidan met U.S. Secretary of "
+        "State Marco Rubio in Washington on Friday to discuss Syria and the war in Ukraine.",
+    )
+    # Fidan and Rubio were both in office only from 2025; March 7, 2025 was a Friday
+    assert article.published == date(2025, 3, 7)
+    assert article.published_source == "inferred"
+    assert "March 7" in (article.published_evidence or "")
+
+
+def test_several_fitting_years_leave_the_date_unknown(resources):
+    article = _published(
+        resources,
+        "MOSCOW, Aug 9 (Wire) - Russian President Vladimir Putin met Turkish President Tayyip "
+        "Erdogan on Tuesday and both pledged to deepen trade.",
+    )
+    assert article.published is None
+    assert "years" in (article.published_reason or "")
+
+
+def test_no_dateline_no_guess(resources):
+    article = _published(
+        resources, "Protesters marched through the capital on Saturday against new taxes."
+    )
+    assert article.published is None and article.published_reason
+
+
+def test_weekday_with_day_and_month_in_the_lead(resources):
+    article = _published(
+        resources,
+        "Prime Minister Keir Starmer on Thursday, January 16, signed a 100-year partnership "
+        "with President Volodymyr Zelenskyy in Kyiv.",
+    )
+    assert article.published == date(2025, 1, 16)
