@@ -52,3 +52,13 @@ def test_year_inferred_from_weekday_and_office_window():
 
 def test_may_the_name_is_not_a_date():
     assert find_date_expressions("Theresa May met him.") == []
+
+
+def test_clock_times_with_zones():
+    from diplograph.dates import find_clock_time
+
+    assert find_clock_time("The truce took effect at 4 a.m. local time on Wednesday.") == (
+        "04:00 local"
+    )
+    assert find_clock_time("They spoke at 10:30 GMT and again at 18:00 GMT.") is None
+    assert find_clock_time("The vote passed 52 to 48.") is None

@@ -330,3 +330,27 @@ def _resolve_period(expr: DateExpr, anchor: date) -> ResolvedDate:
     if monday.month == sunday.month:
         return ResolvedDate(date(monday.year, monday.month, 1), "month", "relative", expr.text)
     return ResolvedDate(None, None, None, expr.text, "a week that spans two months")
+
+
+CLOCK = re.compile(
+    r"\b(?P<hour>[01]?\d|2[0-3])(?::(?P<minute>[0-5]\d))?\s*(?P<half>a\.?m\.?|p\.?m\.?)?"
+    r"\s*(?:\(?(?P<zone>GMT|UTC|local time|ET|EST|EDT|CET|CEST|BST|IST|MSK)\)?)",
+)
+
+
+def find_clock_time(text: str) -> str | None:
+    """ "at 4 a.m. local time (0200 GMT)", "at 10:00 GMT": the one clock time with a zone in
+    the text, as "HH:MM ZONE"; None when there is none or several disagree."""
+    found = set()
+    for match in CLOCK.finditer(text):
+        if match.group("minute") is None and match.group("half") is None:
+            continue  # "2 GMT" alone is not a clock time we trust
+        hour = int(match.group("hour"))
+        half = (match.group("half") or "").replace(".", "").lower()
+        if half == "pm" and hour < 12:
+            hour += 12
+        if half == "am" and hour == 12:
+            hour = 0
+        zone = "local" if match.group("zone") == "local time" else match.group("zone")
+        found.add(f"{hour:02d}:{match.group('minute') or '00'} {zone}")
+    return found.pop() if len(found) == 1 else None

@@ -148,6 +148,7 @@ class Event:
     date_text: str | None = None
     date_source: str | None = None
     date_reason: str | None = None
+    time: str | None = None  # a clock time the clause gives, with its zone ("04:00 local")
     topics: list[str] = field(default_factory=list)
     confidence: float = 0.5
     goldstein: float | None = None
@@ -199,6 +200,7 @@ class Event:
             "date_text": self.date_text,
             "date_source": self.date_source,
             "date_reason": self.date_reason,
+            "time": self.time,
             "actors": [actor.to_record() for actor in self.actors],
             "topics": self.topics,
             "evidence": [ev.to_record() for ev in self.evidence],

@@ -23,7 +23,13 @@ from diplograph.actors.resolver import (
     resolve_pronoun,
 )
 from diplograph.clean import clean_article
-from diplograph.dates import DateExpr, ResolvedDate, find_date_expressions, resolve
+from diplograph.dates import (
+    DateExpr,
+    ResolvedDate,
+    find_clock_time,
+    find_date_expressions,
+    resolve,
+)
 from diplograph.events.coder import Frame, code_sentence
 from diplograph.events.lexicon import Lexicon, load_lexicon
 from diplograph.model import (
@@ -525,6 +531,8 @@ def extract_clean(
     events = merge_events(events)
     for event in events:
         _finish(event, clean.sentences, mentions, res.kb, res.lexicon)
+        if event.date_precision == "day" and event.date_source in ("explicit", "relative"):
+            event.time = find_clock_time(event.evidence[0].text) if event.evidence else None
     return ArticleResult(clean, events)
 
 
