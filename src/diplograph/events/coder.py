@@ -49,6 +49,32 @@ CONTACT_TAKING_VERBS = {
 PARTY_PREPS = {"with", "between"}
 CALL_PARTY_PREPS = {"with", "between", "from", "to"}
 CONTINUATION_LEMMAS = {"discuss", "address", "talk", "focus", "cover", "touch"}
+# Heads that stand for the people of their "of" phrase ("thousands of Kurdish refugees").
+GROUP_NOUNS = {
+    "thousand",
+    "thousands",
+    "hundred",
+    "hundreds",
+    "dozen",
+    "dozens",
+    "score",
+    "scores",
+    "million",
+    "millions",
+    "group",
+    "groups",
+    "member",
+    "members",
+    "band",
+    "crowd",
+    "crowds",
+    "contingent",
+    "unit",
+    "units",
+    "patch",
+    "batch",
+    "number",
+}
 
 
 @dataclass
@@ -103,17 +129,28 @@ class SentenceView:
     def mention(self, token: Token) -> Mention | None:
         return self.by_token.get(token.i)
 
-    def actor_mentions(self, tokens: list[Token], places: bool = False) -> list[Mention]:
-        """Mentions under ``tokens``; locations ("in Moscow") only when ``places`` is asked for."""
+    def actor_mentions(
+        self, tokens: list[Token], places: bool = False, modifiers: bool = False
+    ) -> list[Mention]:
+        """Mentions under ``tokens``; locations ("in Moscow") only when ``places`` is asked for.
+
+        ``modifiers`` also reads an actor off an unnamed head ("Israeli soldiers", "thousands of
+        Egyptian students"); contacts do not use it, their parties are named people and states.
+        """
         found: list[Mention] = []
         for token in tokens:
             mention = self.mention(token)
             if mention is None:
                 # "his US counterpart" heads may sit outside a composed span; look one level down
+                deps = ("compound", "nmod", "amod", "poss") if modifiers else ("compound", "nmod")
                 for child in token.children:
-                    if child.dep_ in ("compound", "nmod") and self.mention(child):
-                        mention = self.mention(child)
+                    below = self.mention(child)
+                    if child.dep_ in deps and below and (below.kind != "pronoun" or not modifiers):
+                        mention = below  # but "her first single" is not an act on "her"
                         break
+            if mention is None and modifiers and token.lemma_.lower() in GROUP_NOUNS:
+                inner = self.actor_mentions(prep_objects(token, {"of"}), places, modifiers)
+                mention = inner[0] if inner else None
             if mention is not None and mention.is_place and not places:
                 continue
             if (
@@ -154,8 +191,8 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
     if verb.dep_ == "xcomp" and verb.head != verb:
         controllers = direct_objects(verb.head)  # "urged X to hold": X is the one who holds
         return controllers or subjects(verb.head, depth + 1)
-    if verb.dep_ == "conj" and verb.head != verb:
-        return subjects(verb.head, depth + 1)
+    if verb.dep_ in ("conj", "acomp") and verb.head != verb:
+        return subjects(verb.head, depth + 1)  # "is willing to withdraw": the copula's subject
     if verb.dep_ in ("pcomp", "advcl") and verb.head != verb:
         # "after hosting X", "before flying on to meet Y": the subject of the main clause
         head = verb.head.head if verb.head.dep_ == "prep" else verb.head
@@ -228,6 +265,9 @@ def governing_verb(noun: Token) -> Token | None:
     return None
 
 
+REPORTING_VERBS = frozenset({"say", "tell", "announce", "confirm", "add", "state", "report"})
+
+
 def _status(trigger: Token, lexicon: Lexicon) -> str:
     children = list(trigger.children)
     if any(c.dep_ == "neg" for c in children):
@@ -235,6 +275,8 @@ def _status(trigger: Token, lexicon: Lexicon) -> str:
     aux = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
     if aux & lexicon.future_aux:
         return "planned"
+    if "would" in aux and trigger.dep_ == "ccomp" and trigger.head.lemma_ in REPORTING_VERBS:
+        return "planned"  # "Zelenskyy said he would travel to Washington": future in the past
     if aux & lexicon.hypothetical_aux:
         return "hypothetical"
     if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in children):
@@ -245,18 +287,32 @@ def _status(trigger: Token, lexicon: Lexicon) -> str:
         if c.dep_ in ("amod", "compound", "det")
     ):
         return "planned"
-    if trigger.dep_ in ("advcl", "xcomp") and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in children
-    ):
+    if trigger.dep_ in ("advcl", "xcomp") and _to_infinitive(trigger):
+        governor = trigger.head.lemma_.lower()
+        if governor in lexicon.hypothetical_governors:
+            return "hypothetical"  # "was pressured by Congress to help Iran"
+        if governor in lexicon.negating_governors:
+            return "denied"
         governor_status = _status(trigger.head, lexicon)  # "will travel ... to meet X"
         if governor_status in ("planned", "hypothetical", "denied"):
             return governor_status
+    if _alleged(trigger, lexicon):
+        return "hypothetical"
     head = trigger
     for _ in range(3):
         if head.dep_ not in ("xcomp", "ccomp", "conj", "dobj", "pobj", "prep") or head.head == head:
             break
         governor = head.head
         lemma = governor.lemma_.lower()
+        infinitive = head.dep_ == "xcomp" or (head.dep_ == "ccomp" and _to_infinitive(head))
+        if infinitive and lemma in lexicon.negating_governors:
+            return "denied"  # "refused to lift the curfew"
+        if lemma in lexicon.hypothetical_governors and (
+            infinitive or (head.dep_ == "ccomp" and head.tag_ == "VB")
+        ):
+            return "hypothetical"  # "urged Iran to release", "demanded that the US cancel"
+        if infinitive and lemma in lexicon.future_governors:  # "wants Putin to visit"
+            return "planned"
         if head.dep_ == "xcomp" and lemma in lexicon.future_governors:
             return "planned"
         if head.dep_ == "xcomp" and lemma == "be":  # "is to visit"
@@ -270,6 +326,18 @@ def _status(trigger: Token, lexicon: Lexicon) -> str:
             return "planned"
         head = governor
     return "occurred"
+
+
+def _to_infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _alleged(trigger: Token, lexicon: Lexicon) -> bool:
+    """ "accused Kyiv of shelling Donetsk", "alleged that France armed ...": a claim, not a fact."""
+    head = trigger.head
+    if trigger.dep_ == "pcomp" and head.dep_ == "prep" and head.head != head:
+        return head.head.lemma_.lower() in lexicon.allegation_governors
+    return trigger.dep_ == "ccomp" and head.lemma_.lower() in lexicon.allegation_governors
 
 
 def _mode(trigger: Token, spec: dict[str, Any], lexicon: Lexicon) -> str | None:
@@ -296,23 +364,60 @@ def _own_clause(trigger: Token) -> list[Token]:
     return sorted(out, key=lambda t: t.i)
 
 
-def _triggers(doc: Doc, lexicon: Lexicon) -> Iterator[tuple[Token, dict[str, Any], bool]]:
+def _lemma(token: Token, lexicon: Lexicon) -> str:
+    """The verb's lemma, mended where the small model's lemmatizer picks another word
+    ("staged" -> "stag", "massed" -> "mass"?): a lexicon verb the inflected form comes from."""
+    lemma = token.lemma_.lower()
+    if lemma in lexicon.senses:
+        return lemma
+    word = token.lower_
+    for suffix, restore in (("ed", "e"), ("ed", ""), ("es", "e"), ("s", ""), ("ing", "e")):
+        if word.endswith(suffix) and word[: -len(suffix)] + restore in lexicon.senses:
+            return word[: -len(suffix)] + restore
+    return lemma
+
+
+def _verb_senses(token: Token, lexicon: Lexicon) -> list[tuple[dict[str, Any], Token | None]]:
+    """The senses a verb may have, phrasal entries ("call off", "call for") before the lemma's.
+
+    Each comes with the preposition whose object is the verb's object for a verb + preposition
+    entry ("called for sanctions", "called on Iran to ..."), else None; a verb with a direct
+    object of its own has no such reading.
+    """
+    lemma = _lemma(token, lexicon)
+    keyed: list[tuple[str, Token | None]] = [
+        (f"{lemma} {c.lower_}", None) for c in token.children if c.dep_ == "prt"
+    ]
+    if not direct_objects(token):  # "called Erdogan on his way back" is no "call on"
+        keyed += [(f"{lemma} {c.lower_}", c) for c in token.children if c.dep_ == "prep"]
+    keyed.append((lemma, None))
+    return [
+        (spec, prep)
+        for key, prep in keyed
+        for spec in lexicon.senses.get(key, [])
+        if not spec.get("light")
+    ]
+
+
+def _triggers(
+    doc: Doc, lexicon: Lexicon
+) -> Iterator[tuple[Token, list[tuple[dict[str, Any], Token | None]], bool]]:
+    """Each trigger with its candidate senses, tried in order until one fits the clause."""
     for token in doc:
         lemma = token.lemma_.lower()
         # "held his first call with X": a word in a noun's slot is a noun whatever its tag
         nominal = token.pos_ in ("NOUN", "PROPN") or (
             token.dep_ in NOMINAL_DEPS and token.lower_ in lexicon.nouns
         )
-        if token.pos_ in ("VERB", "AUX") and lemma in lexicon.verbs and not nominal:
-            spec = lexicon.verbs[lemma]
-            if spec.get("light"):
-                continue
-            yield token, spec, False
+        if token.pos_ in ("VERB", "AUX") and not nominal:
+            senses = _verb_senses(token, lexicon)
+            if senses:
+                yield token, senses, False
         elif nominal and (lemma in lexicon.nouns or token.lower_ in lexicon.nouns):
             spec = lexicon.nouns.get(token.lower_) or lexicon.nouns[lemma]
             if spec.get("compound_only") or (spec.get("plural_only") and token.lower_ == lemma):
                 continue
-            yield token, spec, True
+            yield token, [(spec, None)], True
 
 
 def _verb_frame(
@@ -561,6 +666,12 @@ def _inside_clause(trigger: Token, verb: Token) -> bool:
             return False
         if current == trigger and current.dep_ in ("ccomp", "advcl", "relcl", "acl", "parataxis"):
             return False
+        if (
+            current == trigger
+            and current.dep_ == "conj"
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in current.children)
+        ):
+            return False  # "... voted on Sunday, and after Trump threatened": a clause of its own
         current = current.head
     return False
 
@@ -605,14 +716,23 @@ def code_sentence(
     doc: Doc, sentence: Sentence, mentions: list[Mention], exprs: list[DateExpr], lexicon: Lexicon
 ) -> list[Frame]:
     """Entry point: every event frame the sentence supports, with its date words attached."""
+    # actions.py builds on this module's frames and clause helpers, hence the late import
+    from diplograph.events.actions import action_frame, modal_demands
+
     view = SentenceView(doc, sentence, mentions)
     frames: list[Frame] = []
-    for token, spec, is_noun in _triggers(doc, lexicon):
+    for token, senses, is_noun in _triggers(doc, lexicon):
         if is_noun:
-            frames.extend(_noun_frames(view, token, spec, lexicon))
+            frames.extend(_noun_frames(view, token, senses[0][0], lexicon))
             continue
-        frame = _verb_frame(view, token, spec, lexicon)
-        if frame is not None:
-            frames.extend(_split_separately(frame))
+        for spec, prep in senses:  # in lexicon order: the first sense the clause supports
+            if spec["type"] == "CONSULT":
+                frame = _verb_frame(view, token, spec, lexicon)
+            else:
+                frame = action_frame(view, token, spec, lexicon, prep)
+            if frame is not None:
+                frames.extend(_split_separately(frame))
+                break
+    frames.extend(modal_demands(view, doc, lexicon))
     attach_dates(doc, sentence, frames, exprs)
     return frames
