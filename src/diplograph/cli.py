@@ -452,6 +452,41 @@ def eval_actors(
         err.print(escape(line))
 
 
+@eval_app.command("events")
+def eval_events(
+    gold: Annotated[Path, typer.Argument(help="gold JSONL (sentence text, date, expected codes)")],
+    split: Annotated[str, typer.Option(help="all, dev or test (sha1(id) mod 3 == 0)")] = "all",
+    confusion: Annotated[bool, typer.Option(help="print the type confusion table")] = False,
+) -> None:
+    """Precision, recall and F1 for event type, CAMEO root and (source, target, code)."""
+    from diplograph.evaluate_events import evaluate_events
+    from diplograph.pipeline import load_resources
+
+    if split not in ("all", "dev", "test"):
+        raise typer.BadParameter("use all, dev or test", param_hint="--split")
+    report = evaluate_events(gold, load_resources(), split)
+    table = Table(title=f"events on {gold} ({split}: {report.records} records)")
+    for column in ("measure", "precision", "recall", "F1"):
+        table.add_column(column)
+    rows = [("event type", report.types), ("(source, target, code)", report.triples)]
+    if report.roots is not None:
+        rows.insert(1, ("CAMEO root", report.roots))
+    for name, score in rows:
+        table.add_row(name, f"{score.precision:.3f}", f"{score.recall:.3f}", f"{score.f1:.3f}")
+    out.print(table)
+    out.print(
+        f"type sets exactly right: {report.type_exact}/{report.records} "
+        f"({report.type_accuracy:.1%})"
+    )
+    if confusion:
+        matrix = Table(title="gold type -> predicted type")
+        for column in ("gold", "predicted", "count"):
+            matrix.add_column(column)
+        for (gold_type, predicted_type), count in report.confusion.most_common():
+            matrix.add_row(gold_type, predicted_type, str(count))
+        out.print(matrix)
+
+
 @eval_app.command("dates")
 def eval_dates(
     folder: Annotated[
