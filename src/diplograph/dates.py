@@ -79,13 +79,21 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     (
+        # "later in the day": the day of the event reported before (resolved by the caller)
+        "same_day",
+        re.compile(r"\b(?:later|earlier)\s+(?:in|on)\s+the\s+day\b", re.IGNORECASE),
+    ),
+    (
         # "the following day": one day after the date its clause names (resolved by the caller)
         "day_after",
         re.compile(r"\b(?:the\s+(?:following|next)\s+day|a\s+day\s+later)\b", re.IGNORECASE),
     ),
     (
         "relative_day",
-        re.compile(r"\b(?P<word>yesterday|today|tomorrow|tonight|last night)\b", re.IGNORECASE),
+        re.compile(
+            r"\b(?P<word>yesterday|today|tomorrow|tonight|last night|(?:later|earlier) today)\b",
+            re.IGNORECASE,
+        ),
     ),
     (
         "relative_period",
@@ -137,6 +145,9 @@ class DateExpr:
     rel: str | None = None
     unit: str | None = None
     word: str | None = None
+    # attached through the statement that reports the event ("said on Thursday that ..."):
+    # the date is the statement's, so it resolves as past whatever the event's tense
+    statement: bool = False
 
 
 @dataclass
@@ -296,9 +307,8 @@ def resolve(
             _weekday_near(anchor, expr.weekday, future, expr.rel), "day", "relative", text
         )
     if expr.kind == "relative_day":
-        offset = {"yesterday": -1, "today": 0, "tonight": 0, "last night": -1, "tomorrow": 1}[
-            expr.word or "today"
-        ]
+        word = " ".join((expr.word or "today").lower().split())
+        offset = {"yesterday": -1, "last night": -1, "tomorrow": 1}.get(word, 0)
         return ResolvedDate(anchor + timedelta(days=offset), "day", "relative", text)
     if expr.kind == "relative_period":
         return _resolve_period(expr, anchor)

@@ -78,6 +78,7 @@ def mentions_in(sentence: Sentence, mentions: list[Mention]) -> list[Mention]:
 
 
 # ------------------------------------------------------------------ dating
+SAME_DAY_REASON = "the same day as the event reported before"
 DEADLINE_BEFORE = re.compile(r"\b(?:by|until|till|before|no later than|ahead of)\s+(?:the\s+)?$")
 
 
@@ -85,17 +86,20 @@ def _best_date(
     frame: Frame, published: date | None, windows: list[tuple[date, date | None]]
 ) -> ResolvedDate | None:
     best: ResolvedDate | None = None
-    future = frame.status in ("planned", "hypothetical")  # "would travel on Monday": ahead
+    future = frame.status == "planned"  # "will travel on Monday", "said he would travel"
     following = [e for e in frame.dates if e.kind == "day_after"]
+    same_day = [e for e in frame.dates if e.kind == "same_day"]
     for expr in frame.dates:
-        if expr.kind == "day_after":
+        if expr.kind in ("day_after", "same_day"):
             continue
         before = frame.sentence.text[: max(0, expr.start - frame.sentence.start)]
         if DEADLINE_BEFORE.search(before):
             continue  # "must release the hostages by Saturday": a deadline, not the event's day
-        resolved = resolve(expr, published, future=future, windows=windows)
+        resolved = resolve(expr, published, future=future and not expr.statement, windows=windows)
         if best is None or PRECISION_RANK[resolved.precision] > PRECISION_RANK[best.precision]:
             best = resolved
+    if same_day and (best is None or best.date is None):
+        return ResolvedDate(None, None, None, same_day[0].text, SAME_DAY_REASON)
     if following:
         # "closed its airspace the following day": the day after the date the clause names
         if best is None or best.date is None or best.precision != "day":
@@ -359,6 +363,25 @@ DATED_FROM_TEXT = ("explicit", "relative")
 CONTACT_REACH = 2  # sentences after a dated contact that may still describe it
 
 
+def _day_before(event: Event, events: list[Event]) -> Event | None:
+    """ "Later in the day, Sikorski was received by Zelensky": the latest event reported before
+    it, within a few sentences, that has a day."""
+    if not event.evidence:
+        return None
+    here = event.evidence[0]
+    earlier = [
+        e
+        for e in events
+        if e is not event
+        and e.evidence
+        and e.date_precision == "day"
+        and e.date_source in DATED_FROM_TEXT
+        and e.evidence[0].start < here.start
+        and here.sentence - e.evidence[0].sentence <= CONTACT_REACH
+    ]
+    return max(earlier, key=lambda e: e.evidence[0].start) if earlier else None
+
+
 def _during_contact(event: Event, events: list[Event]) -> Event | None:
     """ "Yesterday, Trump met King Abdullah. The King congratulated him on ...": what the
     participants of a dated meeting or call said or did to each other, reported right after
@@ -412,6 +435,11 @@ def _apply_date_fallbacks(
     )
     for event in events:
         if event.date is not None or (event.date_reason and "weekday" in event.date_reason):
+            continue
+        if event.date_reason == SAME_DAY_REASON:
+            before = _day_before(event, events)
+            if before is not None:
+                event.set_date(before.date, "day", event.date_text, "relative", SAME_DAY_REASON)
             continue
         contact = _during_contact(event, events)
         if contact is not None and event.type != "CONSULT":
@@ -579,7 +607,7 @@ def _event_for_frame(
         return None  # "The call came after ...": nothing to add to the contact
     event = Event(
         type="CONSULT",
-        mode=frame.mode or antecedent.mode,  # "the two had also spoken by phone"
+        mode=(frame.mode if not frame.nominal else None) or antecedent.mode,  # "spoken by phone"
         cameo=antecedent.cameo,
         status=frame.status if frame.collective else antecedent.status,
         actors=[Actor(**{**a.__dict__, "resolved_by": "coreference"}) for a in antecedent.actors],

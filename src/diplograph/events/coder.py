@@ -95,6 +95,7 @@ class Frame:
     nominal: bool = False
     backgrounded: bool = False  # a noun trigger inside a prepositional phrase ("the summit")
     date_head: Token | None = None  # a light verb whose date words belong to this noun trigger
+    statement_dated: bool = False  # scratch flag while dates are attached (see attach_dates)
     previous_start: int = -1  # where the sentence before this one starts (for pronouns)
 
     def mentions(self) -> list[Mention]:
@@ -642,11 +643,54 @@ def _owning_trigger(token: Token, triggers: dict[int, Frame]) -> Frame | None:
             return triggers[current.i]
         if current.pos_ in ("VERB", "AUX"):
             owned = [f for f in triggers.values() if _inside_clause(f.trigger, current)]
+            if not owned and _shares_subject(current) and current.head.i in triggers:
+                return triggers[current.head.i]  # "meet Duda and deliver a speech on Tuesday"
+            if not owned and current.lemma_.lower() in STATEMENT_VERBS:
+                # "May said on Wednesday Britain would expel 23 diplomats": what a statement
+                # announces is dated to the statement when it has no date of its own; not an
+                # earlier event it reports ("said Assad had arrived in Moscow")
+                owned = [
+                    f
+                    for f in triggers.values()
+                    if _in_reported_clause(f.trigger, current) and not _pluperfect(f.trigger)
+                ]
+                if len(owned) == 1:
+                    owned[0].statement_dated = True
             return owned[0] if len(owned) == 1 else None
         if current.head == current:
             break
         current = current.head
     return None
+
+
+STATEMENT_VERBS = REPORTING_VERBS | {"announce", "declare", "pledge", "vow", "promise"}
+
+
+def _shares_subject(verb: Token) -> bool:
+    """A conjoined verb without a subject of its own: "spoke with X and pledged support"."""
+    return (
+        verb.dep_ == "conj"
+        and verb.head != verb
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    )
+
+
+def _in_reported_clause(trigger: Token, verb: Token) -> bool:
+    """Is ``trigger`` the event of the clause ``verb`` reports ("said (that) X would ...")?"""
+    return any(
+        c.dep_ == "ccomp" and (c == trigger or _inside_clause(trigger, c)) for c in verb.children
+    )
+
+
+def _pluperfect(token: Token) -> bool:
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ == "had" for c in token.children)
+
+
+def _purpose(token: Token) -> bool:
+    """ "travel to Washington on Monday to meet Trump": a purpose infinitive shares the time."""
+    return token.dep_ in ("advcl", "xcomp") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in token.children
+    )
 
 
 def _inside_clause(trigger: Token, verb: Token) -> bool:
@@ -664,7 +708,11 @@ def _inside_clause(trigger: Token, verb: Token) -> bool:
             and current != trigger
         ):
             return False
-        if current == trigger and current.dep_ in ("ccomp", "advcl", "relcl", "acl", "parataxis"):
+        if (
+            current == trigger
+            and current.dep_ in ("ccomp", "advcl", "relcl", "acl", "parataxis")
+            and not _purpose(current)
+        ):
             return False
         if (
             current == trigger
@@ -708,8 +756,17 @@ def attach_dates(doc: Doc, sentence: Sentence, frames: list[Frame], exprs: list[
             continue  # "Herzog's July 19 address", "tomorrow's funeral": not this event's date
         owner = _owning_trigger(root, by_trigger)
         if owner is not None:
+            dated = replace(expr, statement=True) if owner.statement_dated else expr
+            owner.statement_dated = False
             for frame in siblings.get(id(owner), [owner]):
-                frame.dates.append(expr)
+                frame.dates.append(dated)
+    for frame in frames:
+        head = by_trigger.get(frame.trigger.head.i)
+        if not frame.dates and head is not None and (
+            _shares_subject(frame.trigger) or _purpose(frame.trigger)
+        ):
+            # "spoke with X on Saturday and pledged support", "travel on Friday to meet X"
+            frame.dates = list(head.dates)
 
 
 def code_sentence(
