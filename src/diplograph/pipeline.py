@@ -79,6 +79,7 @@ def mentions_in(sentence: Sentence, mentions: list[Mention]) -> list[Mention]:
 
 # ------------------------------------------------------------------ dating
 SAME_DAY_REASON = "the same day as the event reported before"
+DAY_AFTER_REASON = "the day after the event reported before"
 DEADLINE_BEFORE = re.compile(r"\b(?:by|until|till|before|no later than|ahead of)\s+(?:the\s+)?$")
 
 
@@ -103,7 +104,7 @@ def _best_date(
     if following:
         # "closed its airspace the following day": the day after the date the clause names
         if best is None or best.date is None or best.precision != "day":
-            return ResolvedDate(None, None, None, following[0].text, "a day after an undated event")
+            return ResolvedDate(None, None, None, following[0].text, DAY_AFTER_REASON)
         return ResolvedDate(
             best.date + timedelta(days=1), "day", best.source, f"{best.text} + {following[0].text}"
         )
@@ -360,15 +361,16 @@ def _undatable(event: Event) -> bool:
 
 DAY_KINDS = ("weekday", "relative_day", "month_day", "day_month", "iso")
 DATED_FROM_TEXT = ("explicit", "relative")
-CONTACT_REACH = 2  # sentences after a dated contact that may still describe it
+CONTACT_REACH = 4  # sentences after a dated contact that may still describe it
 
 
-def _day_before(event: Event, events: list[Event]) -> Event | None:
+def _day_before(event: Event, events: list[Event], same_sentence: bool) -> Event | None:
     """ "Later in the day, Sikorski was received by Zelensky": the latest event reported before
-    it, within a few sentences, that has a day."""
+    it (in its own sentence, or a few sentences back) that has a day from the text."""
     if not event.evidence:
         return None
     here = event.evidence[0]
+    reach = 0 if same_sentence else CONTACT_REACH
     earlier = [
         e
         for e in events
@@ -376,8 +378,8 @@ def _day_before(event: Event, events: list[Event]) -> Event | None:
         and e.evidence
         and e.date_precision == "day"
         and e.date_source in DATED_FROM_TEXT
-        and e.evidence[0].start < here.start
-        and here.sentence - e.evidence[0].sentence <= CONTACT_REACH
+        and e.evidence[0].start <= here.start
+        and 0 <= here.sentence - e.evidence[0].sentence <= reach
     ]
     return max(earlier, key=lambda e: e.evidence[0].start) if earlier else None
 
@@ -389,7 +391,8 @@ def _during_contact(event: Event, events: list[Event]) -> Event | None:
     if event.status != "occurred" or event.backgrounded or not event.evidence:
         return None
     keys = event.participant_keys()
-    if len(keys) < 2:
+    countries = {a.country for a in event.actors}
+    if len(keys) < 2 or None in countries:
         return None
     here = event.evidence[0]
     best: Event | None = None
@@ -404,7 +407,10 @@ def _during_contact(event: Event, events: list[Event]) -> Event | None:
             or contact.date_source not in DATED_FROM_TEXT
             or there.start > here.start
             or here.sentence - there.sentence > CONTACT_REACH
-            or not keys <= contact.participant_keys()
+            or not (
+                keys <= contact.participant_keys()
+                or countries <= {a.country for a in contact.actors}
+            )
         ):
             continue
         if best is None or there.start > best.evidence[0].start:
@@ -436,10 +442,13 @@ def _apply_date_fallbacks(
     for event in events:
         if event.date is not None or (event.date_reason and "weekday" in event.date_reason):
             continue
-        if event.date_reason == SAME_DAY_REASON:
-            before = _day_before(event, events)
-            if before is not None:
-                event.set_date(before.date, "day", event.date_text, "relative", SAME_DAY_REASON)
+        if event.date_reason in (SAME_DAY_REASON, DAY_AFTER_REASON):
+            # "the following day" counts from the date its own sentence names
+            before = _day_before(event, events, same_sentence=event.date_reason == DAY_AFTER_REASON)
+            if before is not None and before.date is not None:
+                step = 1 if event.date_reason == DAY_AFTER_REASON else 0
+                day = before.date + timedelta(days=step)
+                event.set_date(day, "day", event.date_text, "relative", event.date_reason)
             continue
         contact = _during_contact(event, events)
         if contact is not None and event.type != "CONSULT":
