@@ -282,7 +282,9 @@ def _system_report(con: Any, doc_id: str, evidence: str, cluster: dict[str, Any]
             and t.lower() in words
         )
     ]
-    hits = triggered or hits
+    hits = triggered  # the event the evidence words report, or none found
+    if not hits:
+        return None
     wanted = set(cluster.get("countries", []))
 
     def fit(event_id: str) -> tuple[int, int]:

@@ -266,11 +266,36 @@ def governing_verb(noun: Token) -> Token | None:
     return None
 
 
+def _after_prep(noun: Token) -> bool:
+    """ "after talks", "following talks" (a preposition or a participle in spaCy's parse)."""
+    head = noun.head
+    return (noun.dep_ == "pobj" and head.lower_ in ("after", "following")) or (
+        noun.dep_ == "dobj" and head.lower_ == "following" and head.dep_ in ("prep", "acl", "advcl")
+    )
+
+
+def _looked_forward_to(trigger: Token) -> bool:
+    current = trigger
+    for _ in range(5):
+        if current.head == current:
+            return False
+        current = current.head
+        if current.lemma_.lower() == "look" and any(
+            c.lower_ == "forward" for c in current.children
+        ):
+            return True
+    return False
+
+
 REPORTING_VERBS = frozenset({"say", "tell", "announce", "confirm", "add", "state", "report"})
 
 
 def _status(trigger: Token, lexicon: Lexicon) -> str:
     children = list(trigger.children)
+    if trigger.pos_ in ("NOUN", "PROPN") and _after_prep(trigger):
+        return "occurred"  # "agreed on Monday ..., following talks in Sochi": done before
+    if _looked_forward_to(trigger):
+        return "planned"  # "looks forward to seeing President Erdogan at the summit"
     if any(c.dep_ == "neg" for c in children):
         return "denied"
     aux = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
@@ -564,7 +589,7 @@ def _noun_frames(
                     if all(m is not p for p in partners)
                 ]
             frame.backgrounded = via_prep and token.lemma_.lower() != "talk"
-            frame.status = _status(verb, lexicon)
+            frame.status = "occurred" if _after_prep(token) else _status(verb, lexicon)
         if via_light:
             frame.date_head = verb
     elif token.dep_ == "pobj":
@@ -575,7 +600,7 @@ def _noun_frames(
     frame.places = [
         m for m in view.actor_mentions(place_tokens, places=True) if m.kind == "country"
     ]
-    if frame.status == "occurred":
+    if frame.status == "occurred" and not _after_prep(token):
         frame.status = _status(token, lexicon)
     if not owners:
         # "conversations with Putin and Zelenskyy" names only the other side of someone's
@@ -762,8 +787,10 @@ def attach_dates(doc: Doc, sentence: Sentence, frames: list[Frame], exprs: list[
                 frame.dates.append(dated)
     for frame in frames:
         head = by_trigger.get(frame.trigger.head.i)
-        if not frame.dates and head is not None and (
-            _shares_subject(frame.trigger) or _purpose(frame.trigger)
+        if (
+            not frame.dates
+            and head is not None
+            and (_shares_subject(frame.trigger) or _purpose(frame.trigger))
         ):
             # "spoke with X on Saturday and pledged support", "travel on Friday to meet X"
             frame.dates = list(head.dates)
