@@ -568,7 +568,9 @@ def eval_dedup(
         )
     out.print(table)
     out.print(
-        f"gold reports found by the extractor: {report.matched_reports}/{report.gold_reports}"
+        f"gold reports found by the extractor: {report.matched_reports}/{report.gold_reports}; "
+        f"end-to-end recall over all gold pairs: {report.events.true_positive}/"
+        f"{report.gold_pairs_all} = {report.end_to_end_recall:.3f}"
     )
 
 

@@ -222,15 +222,18 @@ def cluster_reports(reports: Iterable[Report]) -> list[Cluster]:
 
 def _undated_home(clusters: list[Cluster], report: Report) -> Cluster | None:
     """ "Trump also spoke with King Abdullah last weekend" (no date we can fix): the one dated
-    event it fits that happened in the week before the article appeared. Two such events (two
-    calls a few days apart) leave it on its own."""
+    event it fits that happened in the week before the article appeared (for a planned event,
+    in the week after). Two such events (two calls a few days apart) leave it on its own."""
     if report.published is None:
         return None
+    ahead = report.record.get("status") == "planned"  # a plan points forward, a report back
     fits = [
         c
         for c in clusters
         if c.lead.day is not None
-        and timedelta(0) <= report.published - c.lead.day <= UNDATED_REACH
+        and timedelta(0)
+        <= ((c.lead.day - report.published) if ahead else (report.published - c.lead.day))
+        <= UNDATED_REACH
         and _compatible_undated(c, report)
     ]
     return fits[0] if len(fits) == 1 else None

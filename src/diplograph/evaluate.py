@@ -232,13 +232,22 @@ class PairScore:
 
 @dataclass
 class DedupReport:
+    """Pairwise scores over the gold reports the extractor found with the right type (merging
+    can only be judged on reports that exist); ``end_to_end_recall`` counts every gold pair."""
+
     events: PairScore = field(default_factory=PairScore)
     articles: PairScore = field(default_factory=PairScore)
     gold_reports: int = 0
     matched_reports: int = 0
+    # gold pairs over every gold report, found or not: merging end to end
+    gold_pairs_all: int = 0
     unmatched: list[str] = field(default_factory=list)
     false_merges: list[str] = field(default_factory=list)
     missed_merges: list[str] = field(default_factory=list)
+
+    @property
+    def end_to_end_recall(self) -> float:
+        return self.events.true_positive / self.gold_pairs_all if self.gold_pairs_all else 1.0
 
 
 def _pairs(groups: dict[str, set[str]]) -> set[frozenset[str]]:
@@ -249,6 +258,22 @@ def _pairs(groups: dict[str, set[str]]) -> set[frozenset[str]]:
 
 def _score(system: set[frozenset[str]], gold: set[frozenset[str]]) -> PairScore:
     return PairScore(len(system & gold), len(system), len(gold))
+
+
+IN_PERSON_MODES = {"meet", "meeting", "visit", "summit"}
+
+
+def _same_kind(con: Any, event_id: str, cluster: dict[str, Any]) -> bool:
+    """The gold type, and a compatible mode when both name one (a phone call is no visit)."""
+    kind, mode = con.execute(
+        "SELECT type, mode FROM events WHERE event_id = ?", [event_id]
+    ).fetchone()
+    wanted = cluster.get("mode")
+    if kind != cluster.get("type", "CONSULT"):
+        return False
+    if not mode or not wanted or mode == wanted:
+        return True
+    return mode in IN_PERSON_MODES and wanted in IN_PERSON_MODES
 
 
 def _system_report(con: Any, doc_id: str, evidence: str, cluster: dict[str, Any]) -> str | None:
@@ -282,7 +307,8 @@ def _system_report(con: Any, doc_id: str, evidence: str, cluster: dict[str, Any]
             and t.lower() in words
         )
     ]
-    hits = triggered  # the event the evidence words report, or none found
+    # the event the evidence words report: its trigger among them, its type the gold type
+    hits = [h for h in triggered if _same_kind(con, h, cluster)]
     if not hits:
         return None
     wanted = set(cluster.get("countries", []))
@@ -315,6 +341,8 @@ def evaluate_dedup(folder: Path, db: Path, res: Resources) -> DedupReport:
     gold_groups: dict[str, set[str]] = {}
     for line in (folder / "clusters.jsonl").read_text(encoding="utf-8").splitlines():
         cluster = json.loads(line)
+        size = len(cluster["reports"])
+        report.gold_pairs_all += size * (size - 1) // 2
         for item in cluster["reports"]:
             report.gold_reports += 1
             found = _system_report(con, item["doc_id"], item["evidence"], cluster)
