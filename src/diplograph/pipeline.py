@@ -79,6 +79,7 @@ def mentions_in(sentence: Sentence, mentions: list[Mention]) -> list[Mention]:
 
 # ------------------------------------------------------------------ dating
 SINCE = re.compile(r"since\b", re.IGNORECASE)
+SINCE_BEFORE = re.compile(r"\bsince\s+$", re.IGNORECASE)
 SAME_DAY_REASON = "the same day as the event reported before"
 DAY_AFTER_REASON = "the day after the event reported before"
 DEADLINE_BEFORE = re.compile(r"\b(?:by|until|till|before|no later than|ahead of)\s+(?:the\s+)?$")
@@ -95,7 +96,7 @@ def _best_date(
         if expr.kind in ("day_after", "same_day"):
             continue
         before = frame.sentence.text[: max(0, expr.start - frame.sentence.start)]
-        if DEADLINE_BEFORE.search(before) or SINCE.match(expr.text):
+        if DEADLINE_BEFORE.search(before) or SINCE.match(expr.text) or SINCE_BEFORE.search(before):
             # "must release the hostages by Saturday": a deadline; "the first visit since
             # 1997": where a span starts; neither is the day the event happened
             continue
