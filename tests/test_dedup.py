@@ -112,6 +112,9 @@ def test_events_csv_and_dyads_zero_filled(tmp_path):
     dyads = run_cli("dyads", "--db", str(db), "--by", "week", "--format", "jsonl")
     series = [json.loads(line) for line in dyads.stdout.splitlines()]
     assert [(r["period"], r["events"]) for r in series] == [("2024-06-10", 1), ("2024-06-17", 1)]
+    # one phone call a week: the PLOVER manual scores CONSULT/phone +1.5, GDELT's table 041 +1
+    assert [r["plover_score_sum"] for r in series] == [1.5, 1.5]
+    assert [r["goldstein_sum"] for r in series] == [1.0, 1.0]
     assert {(r["source"], r["target"]) for r in series} == {("KEN", "USA")}
     monthly = run_cli("dyads", "--db", str(db), "--by", "day", "--format", "jsonl")
     days = [json.loads(line) for line in monthly.stdout.splitlines()]

@@ -152,6 +152,8 @@ class Event:
     topics: list[str] = field(default_factory=list)
     confidence: float = 0.5
     goldstein: float | None = None
+    plover_score: float | None = None
+    plover_score_table: str | None = None
     quad_class: int | None = None
     symmetric: bool = False
     historical: bool = False
@@ -194,6 +196,8 @@ class Event:
             "goldstein": self.goldstein,
             "quad_class": self.quad_class,
             "score_table": table_version,
+            "plover_score": self.plover_score,
+            "plover_score_table": self.plover_score_table,
             "status": self.status,
             "date": self.date.isoformat() if self.date else None,
             "date_precision": self.date_precision,

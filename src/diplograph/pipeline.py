@@ -31,7 +31,7 @@ from diplograph.dates import (
     resolve,
 )
 from diplograph.events.coder import Frame, code_sentence
-from diplograph.events.lexicon import Lexicon, load_lexicon
+from diplograph.events.lexicon import PLOVER_SCORE_TABLE, Lexicon, load_lexicon, plover_score
 from diplograph.model import (
     PRECISION_RANK,
     Actor,
@@ -503,6 +503,8 @@ def _finish(
     scores = lexicon.scores(event.cameo)
     if scores:
         event.goldstein, event.quad_class = scores.goldstein, scores.quad_class
+    event.plover_score = plover_score(lexicon, event.type, event.mode)
+    event.plover_score_table = PLOVER_SCORE_TABLE if event.plover_score is not None else None
     used = {(a.start, a.end) for a in event.actors}
     own = {a.country for a in event.actors if a.country}
     texts = [sentences[e.sentence].text for e in event.evidence]

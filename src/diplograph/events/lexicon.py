@@ -37,6 +37,8 @@ class Lexicon:
     negating_governors: frozenset[str] = frozenset()  # "refused to withdraw": not done
     allegation_governors: frozenset[str] = frozenset()  # "accused X of attacking": alleged
     planned_as: dict[str, dict[str, str]] = field(default_factory=dict)
+    # (type, mode) -> PLOVER score; mode "" is the type's own score (plover_scores.csv)
+    plover_scores: dict[tuple[str, str], float] = field(default_factory=dict)
     demand_modals: dict[str, str] = field(default_factory=dict)  # "said Iran must stop": 100
     speech_verbs: frozenset[str] = frozenset()
 
@@ -106,6 +108,14 @@ def _senses(
     return senses
 
 
+PLOVER_SCORE_TABLE = "plover-manual-2.0-type-mode"
+
+
+def plover_score(lexicon: Lexicon, kind: str, mode: str | None) -> float | None:
+    """The mode's PLOVER score where the manual gives one, else the type's."""
+    return lexicon.plover_scores.get((kind, mode or ""), lexicon.plover_scores.get((kind, "")))
+
+
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     base = resources.files("diplograph").joinpath("data/events")
@@ -117,7 +127,12 @@ def load_lexicon() -> Lexicon:
                 row["code"], row["label"], float(row["goldstein"]), int(row["quad_class"])
             )
     senses = _senses(raw["verbs"], raw.get("sense_groups", {}))
+    with base.joinpath("plover_scores.csv").open("r", encoding="utf-8") as handle:
+        plover_scores = {
+            (row["type"], row["mode"]): float(row["score"]) for row in csv.DictReader(handle)
+        }
     return Lexicon(
+        plover_scores=plover_scores,
         verbs={lemma: specs[0] for lemma, specs in senses.items()},
         nouns=raw["nouns"],
         mode_cues=raw["mode_cues"],
