@@ -188,13 +188,29 @@ def _write_rows(records: list[dict], format: str, title: str) -> None:
         raise typer.BadParameter("use table, jsonl or csv", param_hint="--format")
 
 
-def _open_existing(db: Path):
-    from diplograph.store import connect
+def _stored_events(
+    db: Path,
+    actor: list[str] | None,
+    type: list[str] | None,
+    since: str | None,
+    until: str | None,
+    reports: bool = False,
+) -> list[dict]:
+    """The query every store-reading command shares, through the Python API."""
+    from diplograph.query import events as query_events
 
-    if not db.exists():
-        err.print(f"[red]no database at {db}[/]: run `diplograph ingest` first")
-        raise typer.Exit(1)
-    return connect(db)
+    try:
+        return query_events(
+            db,
+            actor,
+            type,
+            _parse_date(since, "--since"),
+            _parse_date(until, "--until"),
+            reports=reports,
+        )
+    except FileNotFoundError as exc:
+        err.print(f"[red]{escape(str(exc))}[/]")
+        raise typer.Exit(1) from None
 
 
 ActorOpt = Annotated[
@@ -219,20 +235,7 @@ def events(
     ] = False,
 ) -> None:
     """Query stored events (merged across the articles that report them)."""
-    from diplograph.store import query_events
-
-    con = _open_existing(db)
-    try:
-        records = query_events(
-            con,
-            actor,
-            _parse_date(since, "--since"),
-            _parse_date(until, "--until"),
-            type,
-            reports=reports,
-        )
-    finally:
-        con.close()
+    records = _stored_events(db, actor, type, since, until, reports)
     _write_rows(records, format, f"{len(records)} events")
 
 
@@ -248,17 +251,10 @@ def dyads(
 ) -> None:
     """Counts and score sums per dyad, type and quad class, per period, zero-filled."""
     from diplograph.aggregate import PERIODS, dyad_series
-    from diplograph.store import query_events
 
     if by not in PERIODS:
         raise typer.BadParameter(f"use one of {', '.join(PERIODS)}", param_hint="--by")
-    con = _open_existing(db)
-    try:
-        records = query_events(
-            con, actor, _parse_date(since, "--since"), _parse_date(until, "--until"), type
-        )
-    finally:
-        con.close()
+    records = _stored_events(db, actor, type, since, until)
     rows = [row.as_dict() for row in dyad_series(records, by)]
     columns = list(rows[0]) if rows else []
     if format == "jsonl":
@@ -294,17 +290,10 @@ def export(
 ) -> None:
     """Write merged events in a peer's record shape (PLOVER, ICEWS, GDELT) or as Parquet."""
     from diplograph.export import FORMATS, write_export
-    from diplograph.store import query_events
 
     if format not in FORMATS:
         raise typer.BadParameter(f"use one of {', '.join(FORMATS)}", param_hint="--format")
-    con = _open_existing(db)
-    try:
-        records = query_events(
-            con, actor, _parse_date(since, "--since"), _parse_date(until, "--until"), type
-        )
-    finally:
-        con.close()
+    records = _stored_events(db, actor, type, since, until)
     report = write_export(records, format, out_path, header=header)
     out.print(f"wrote {report.rows} row(s) for {report.events} event(s) to {out_path}")
     if report.skipped:
