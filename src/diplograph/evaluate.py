@@ -95,13 +95,11 @@ def _resolve_in_context(item: dict[str, Any], day: date, res: Resources) -> list
         sentences = split_sentences(text, res.pipelines.splitter)
         current = next((s for s in sentences if s.start <= target.start < s.end), sentences[-1])
         group = resolve_named_group(target, ctx, day, current.start)
+        if not group:
+            group = resolve_typed_group(target, ctx, day)
         if not group and current.index:
             group = resolve_named_group(target, ctx, day, sentences[current.index - 1].start)
-        return (
-            group
-            or resolve_typed_group(target, ctx, day)
-            or _collective_actors(text, span, day, res)
-        )
+        return group or _collective_actors(text, span, day, res)
     others: list[Actor] = []
     for mention in mentions:
         if (

@@ -21,6 +21,7 @@ from diplograph.actors.resolver import (
     resolve_mention,
     resolve_named_group,
     resolve_pronoun,
+    resolve_typed_group,
 )
 from diplograph.clean import clean_article
 from diplograph.dates import (
@@ -601,6 +602,9 @@ def _event_for_frame(
     antecedent = _antecedent(so_far, frame)
     if frame.collective:
         group = _in_sentence_group(frame, ctx, published, frame.sentence.start)
+        if not group:  # "the two ministers": the last two such office holders named
+            collective = next(m for m in frame.mentions() if m.kind == "collective")
+            group = resolve_typed_group(collective, ctx, published)
         if not group and frame.previous_start >= 0:
             group = _in_sentence_group(frame, ctx, published, frame.previous_start)
         if group:
