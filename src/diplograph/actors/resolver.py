@@ -762,18 +762,24 @@ def resolve_named_group(
     """ "Pashinyan and Aliyev agreed ... when they met": two or more people named just before.
 
     ``reach`` is where to start looking (the sentence's start, or the previous sentence's).
+    People named by name are tried first; role phrases join only when names alone do not make
+    the group ("The Azerbaijani leader and the Armenian prime minister said they ...").
     """
-    named = [
-        m
-        for m in ctx.mentions
-        if reach <= m.start < collective.start and m.kind == "person" and len(m.candidates) == 1
-    ]
+    before = [m for m in ctx.mentions if reach <= m.start < collective.start]
     wanted = next((n for word, n in GROUP_SIZES.items() if word in collective.text.lower()), None)
-    if len(named) < 2 or (wanted is not None and len({m.candidates[0] for m in named}) != wanted):
-        return []
-    actors: list[Actor] = []
-    for mention in named:
-        for actor in resolve_mention(mention, day, ctx, actors):
-            if all(actor.key() != other.key() for other in actors):
-                actors.append(_as_coreference(actor, collective))
-    return actors
+    names = [m for m in before if m.kind == "person" and len(m.candidates) == 1]
+    with_roles = [
+        m
+        for m in before
+        if (m.kind == "person" and len(m.candidates) == 1)
+        or (m.kind == "role" and bool(m.country or m.countries) and not m.counterpart)
+    ]
+    for named in (names, with_roles):
+        actors: list[Actor] = []
+        for mention in named:
+            for actor in resolve_mention(mention, day, ctx, actors):
+                if actor.id and all(actor.key() != other.key() for other in actors):
+                    actors.append(_as_coreference(actor, collective))
+        if len(actors) >= 2 and (wanted is None or len(actors) == wanted):
+            return actors
+    return []
