@@ -62,3 +62,16 @@ def test_clock_times_with_zones():
     )
     assert find_clock_time("They spoke at 10:30 GMT and again at 18:00 GMT.") is None
     assert find_clock_time("The vote passed 52 to 48.") is None
+
+
+def test_days_and_weeks_ago_count_back_from_publication():
+    from datetime import date
+
+    from diplograph.dates import find_date_expressions, resolve
+
+    published = date(2024, 6, 5)
+    (two_days,) = find_date_expressions("The two leaders spoke two days ago.")
+    (week,) = find_date_expressions("They last met a week ago in Paris.")
+    assert resolve(two_days, published).date == date(2024, 6, 3)
+    assert resolve(week, published).date == date(2024, 5, 29)
+    assert resolve(week, None).date is None

@@ -79,6 +79,15 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     (
+        # "two days ago", "a week ago": counted back from the publication date
+        "ago",
+        re.compile(
+            r"\b(?P<count>a|an|one|two|three|four|five|six|seven|\d{1,2})\s+"
+            r"(?P<unit>day|days|week|weeks)\s+ago\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
         # "later in the day": the day of the event reported before (resolved by the caller)
         "same_day",
         re.compile(r"\b(?:later|earlier)\s+(?:in|on)\s+the\s+day\b", re.IGNORECASE),
@@ -201,7 +210,7 @@ def find_date_expressions(text: str) -> list[DateExpr]:
             expr.year = int(groups["year"]) if groups.get("year") else None
             expr.rel = (groups.get("rel") or "").lower() or None
             expr.unit = (groups.get("unit") or "").lower() or None
-            expr.word = (groups.get("word") or "").lower() or None
+            expr.word = (groups.get("word") or groups.get("count") or "").lower() or None
             if expr.day is not None and not 1 <= expr.day <= 31:
                 continue
             found.append(expr)
@@ -312,6 +321,9 @@ def resolve(
         return ResolvedDate(anchor + timedelta(days=offset), "day", "relative", text)
     if expr.kind == "relative_period":
         return _resolve_period(expr, anchor)
+    if expr.kind == "ago" and expr.word:
+        days = _count(expr.word) * (7 if (expr.unit or "").startswith("week") else 1)
+        return ResolvedDate(anchor - timedelta(days=days), "day", "relative", text)
     if expr.kind == "month_only" and expr.month:
         year = anchor.year
         if not future and expr.month > anchor.month:
@@ -322,6 +334,23 @@ def resolve(
     return ResolvedDate(
         None, None, None, text, "expression cannot be fixed to a day, month or year"
     )
+
+
+COUNT_WORDS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+}
+
+
+def _count(word: str) -> int:
+    return int(word) if word.isdigit() else COUNT_WORDS[word.lower()]
 
 
 def _resolve_period(expr: DateExpr, anchor: date) -> ResolvedDate:
