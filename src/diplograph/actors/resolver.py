@@ -539,6 +539,28 @@ def _earlier_of_country(
     return None
 
 
+def _other_party(mention: Mention, day: date | None, ctx: DocContext) -> Actor | None:
+    """ "Eritrea's president embraced his guest": the host's guest is the latest person named
+    before who is of another country than the one who hosts (the sentence's first person)."""
+    noun = _title_words(mention.text).split()[-1]
+    if noun not in ANY_OFFICE_NOUNS or day is None:
+        return None
+    breaks = [m.end() for m in SENTENCE_BREAK.finditer(ctx.text, 0, mention.start)]
+    start = breaks[-1] if breaks else 0
+    people = [
+        a
+        for m in ctx.mentions
+        if m.start < mention.start and ctx._person_like(m)
+        for a in resolve_mention(m, day, ctx, [])
+        if a.id and a.country
+    ]
+    subject = next((a for a in people if (a.start or 0) >= start), None)
+    if subject is None:
+        return None
+    others = [a for a in people if a.country != subject.country]
+    return _as_coreference(others[-1], mention) if others else None
+
+
 def _as_coreference(actor: Actor, mention: Mention) -> Actor:
     actor.text, actor.start, actor.end = mention.text, mention.start, mention.end
     actor.resolved_by = "coreference"
@@ -655,6 +677,8 @@ def _resolve_role(
     actors: list[Actor] = []
     if not polities and office and not mention.counterpart:
         named = _earlier_holder(mention, day, ctx)
+        if named is None and office == "titled":
+            named = _other_party(mention, day, ctx)
         if named is not None:
             return [named]
     for polity in polities:
