@@ -434,9 +434,16 @@ def _earlier_holder(mention: Mention, day: date | None, ctx: DocContext) -> Acto
         return None
     earlier_mentions = [m for m in ctx.mentions if m.start < mention.start]
     # Official readouts capitalise the title of their own principal ("The President reaffirmed
-    # ..." after naming two presidents is their own): a capitalised bare title takes the first
-    # holder named; news prose ("the president") the latest.
-    order = earlier_mentions if _capitalised_title(mention) else list(reversed(earlier_mentions))
+    # ..." after naming two presidents is their own; "the President's upcoming trip" in the
+    # National Security Advisor's readout): a capitalised bare title is the home government's
+    # holder (the country of the first person the text names), else the first holder named;
+    # news prose ("the president") takes the latest.
+    capitalised = _capitalised_title(mention)
+    if capitalised and day is not None:
+        home = _home_holder(title_word, day, ctx)
+        if home is not None:
+            return _as_coreference(home, mention)
+    order = earlier_mentions if capitalised else list(reversed(earlier_mentions))
     for earlier in order:
         if earlier.kind == "role" and earlier.country and title_word in _title_words(earlier.text):
             # "the German chancellor ... the chancellor": the same role, resolved the same way
@@ -460,6 +467,21 @@ def _earlier_holder(mention: Mention, day: date | None, ctx: DocContext) -> Acto
                 _person_actor(ctx.kb, person_id, held, day, "coreference"), mention
             )
     return _context_holder(mention, title_word, day, ctx)
+
+
+def _home_holder(title_word: str, day: date, ctx: DocContext) -> Actor | None:
+    first = next(
+        (m for m in ctx.mentions if m.kind == "person" and len(m.candidates) == 1), None
+    )
+    spell = ctx.kb.office_on(first.candidates[0], day) if first is not None else None
+    if spell is None:
+        return None
+    for office in ("head_of_state", "head_of_government", spell.office):
+        holder = ctx.kb.holder_on(spell.polity, office, day)
+        if holder is not None and title_word in _title_head(holder.title):
+            held = Mention("person", "", 0, 0, office=office)
+            return _person_actor(ctx.kb, holder.person_id, held, day, "coreference")
+    return None
 
 
 def _context_holder(
