@@ -51,7 +51,9 @@ class ActorReport:
 
 
 def _span(item: dict[str, Any]) -> tuple[int, int]:
-    """The n-th occurrence of the mention as a substring, as the gold format defines it."""
+    """The n-th occurrence of the mention as a substring, as the gold format defines it. An
+    occurrence inside a longer word ("he" in "where") cannot be the mention an annotator meant:
+    the next whole-word occurrence is taken instead."""
     text, mention, occurrence = item["text"], item["mention"], int(item.get("occurrence", 1))
     start = -1
     for _ in range(occurrence):
@@ -60,7 +62,19 @@ def _span(item: dict[str, Any]) -> tuple[int, int]:
             raise ValueError(
                 f"{item['id']}: mention {mention!r} does not occur {occurrence} time(s)"
             )
+    while start >= 0 and not _whole_word(text, start, start + len(mention)):
+        start = text.find(mention, start + 1)
+    if start < 0:
+        raise ValueError(f"{item['id']}: mention {mention!r} is never a whole word")
     return start, start + len(mention)
+
+
+def _whole_word(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    return not (before.isalnum() and text[start].isalnum()) and not (
+        after.isalnum() and text[end - 1].isalnum()
+    )
 
 
 def _overlapping(mentions: list[Mention], span: tuple[int, int]) -> Mention | None:
