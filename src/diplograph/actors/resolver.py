@@ -779,22 +779,18 @@ def resolve_typed_group(collective: Mention, ctx: DocContext, day: date | None) 
     few such people, nothing (a guess would be worse than a gap)."""
     wanted = next((n for word, n in GROUP_SIZES.items() if word in collective.text.lower()), None)
     offices = collective_offices(collective.text)
-    if wanted is None or day is None:
-        return []
-    # "the two leaders", "both ministers": office holders of different states meeting; "the
-    # two men", "the pair": any two people
-    distinct_states = offices is not None
+    if wanted is None or offices is None or day is None:
+        return []  # "the two", "the pair": the participants of the contact just reported
+    # "the two leaders", "both ministers": office holders of different states
     found: list[Actor] = []
     for mention in reversed([m for m in ctx.mentions if m.start < collective.start]):
         if mention.kind not in ("person", "role") or mention.plural or mention.counterpart:
             continue
         for actor in resolve_mention(mention, day, ctx, []):
             spell = ctx.kb.office_on(actor.id, day) if actor.id in ctx.kb.persons else None
-            if spell is None or (offices is not None and spell.office not in offices):
+            if spell is None or spell.office not in offices:
                 continue
-            if any(actor.id == a.id for a in found):
-                continue
-            if distinct_states and any(actor.country == a.country for a in found):
+            if any(actor.id == a.id or actor.country == a.country for a in found):
                 continue
             found.append(_as_coreference(actor, collective))
         if len(found) >= wanted:
