@@ -13,6 +13,11 @@ History (names / roles / coreference, wrong office holders):
   96.0 / 89.95 (197/219) / 70.4%, zero wrong holders. Names and roles meet the targets on
   unseen text; coreference does not. Tuned on since.
 
+- ``actors_fifth`` (651; 34 unused White House documents, 34 written articles): **held out,
+  never tuned on**. Its first and only run: names 93.8%, roles 90.7%, coreference 69.8%, zero
+  wrong holders (after two scorer fixes that do not touch the resolver: regnal gold names
+  such as "Abdullah II of Jordan", and a gold occurrence counted inside a longer word).
+
 Floors sit just under the current figures; every set must keep zero wrong holders.
 """
 
@@ -28,7 +33,8 @@ FLOORS = {
     "actors": (0.96, 0.95, 0.89),
     "actors_heldout": (0.93, 0.97, 0.94),
     "actors_third": (0.95, 0.92, 0.74),
-    "actors_fourth": (0.95, 0.93, 0.77),
+    "actors_fourth": (0.95, 0.94, 0.83),
+    "actors_fifth": (0.93, 0.90, 0.69),
 }
 
 
