@@ -287,7 +287,34 @@ def _review_date(directory: Path) -> date | None:
     return yaml.safe_load(review.read_text(encoding="utf-8"))["open_spells_verified_through"]
 
 
-def _load_people(kb: KnowledgeBase, directories: list[Path], roles: dict[str, Any]) -> None:
+def _load_respellings(path: Path) -> dict[str, list[str]]:
+    """Each name part -> the other spellings of it (``transliteration.yaml``)."""
+    if not path.exists():
+        return {}
+    groups = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("variants", [])
+    return {form: [other for other in group if other != form] for group in groups for form in group}
+
+
+def _respellings(names: list[str], respell: dict[str, list[str]]) -> list[str]:
+    """Every form of a multi-word name with one part respelled ("Mohamed bin Salman")."""
+    forms = []
+    for name in names:
+        words = name.replace("-", " ").split()
+        if len(words) < 2 or name.startswith("@"):
+            continue
+        for index, word in enumerate(words):
+            for other in respell.get(word.lower(), []):
+                forms.append(" ".join([*words[:index], other, *words[index + 1 :]]))
+    return forms
+
+
+def _load_people(
+    kb: KnowledgeBase,
+    directories: list[Path],
+    roles: dict[str, Any],
+    respell: dict[str, list[str]] | None = None,
+) -> None:
+    respell = respell or {}
     for directory in directories:
         reviewed = _review_date(directory)
         kb.verified_through = kb.verified_through or reviewed
@@ -322,6 +349,8 @@ def _load_people(kb: KnowledgeBase, directories: list[Path], roles: dict[str, An
         )
         kb.persons[person.id] = person
         kb.add_phrase(person.name, Entry("person", person.id, "name", needs_capital=True))
+        for form in _respellings([person.name, *person.aliases], respell):
+            kb.add_phrase(form, Entry("person", person.id, "alias", needs_capital=True))
         for alias in person.aliases:
             if alias.startswith("@"):
                 kb.add_phrase(alias, Entry("person", person.id, "alias", guard="handle"))
@@ -397,7 +426,8 @@ def load_kb_from(directory: Path, extra_people: list[Path] | None = None) -> Kno
     _load_countries(kb, directory / "countries.csv", excluded)
     _load_guarded(kb, directory / "guarded_names.yaml")
     _load_organizations(kb, directory / "organizations.csv")
-    _load_people(kb, [directory / "people", *(extra_people or [])], roles)
+    respell = _load_respellings(directory / "transliteration.yaml")
+    _load_people(kb, [directory / "people", *(extra_people or [])], roles, respell)
     kb.version = f"kb-{len(kb.persons)}p-{len(kb.spells)}s-{len(kb.countries)}c"
     return kb
 

@@ -204,8 +204,10 @@ def _absorb_of_country(text: str, mentions: list[Mention], index: int) -> None:
     if index + 1 >= len(mentions) or role.country or role.countries:
         return
     following = mentions[index + 1]
-    if following.kind != "country" or not OF_COUNTRY.match(text[role.end : following.start]):
-        return
+    if following.kind not in ("country", "org") or not OF_COUNTRY.match(
+        text[role.end : following.start]
+    ):
+        return  # "foreign minister of Jordan", "the leader of the Houthi movement"
     countries = [following.country or ""]
     last = index + 1
     while role.plural and last + 1 < len(mentions):
