@@ -808,6 +808,9 @@ def resolve_named_group(
     the group ("The Azerbaijani leader and the Armenian prime minister said they ...").
     """
     before = [m for m in ctx.mentions if reach <= m.start < collective.start]
+    if collective.text.lower() == "them":
+        # "Trump phoned the leaders of Thailand and Cambodia and told them": not the subject
+        before = [m for m in before if not ctx._opens_clause(m, reach)]
     wanted = next((n for word, n in GROUP_SIZES.items() if word in collective.text.lower()), None)
     names = [m for m in before if m.kind == "person" and len(m.candidates) == 1]
     with_roles = [
