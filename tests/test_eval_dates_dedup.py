@@ -20,7 +20,7 @@ def test_event_dates(resources):
         f"{report.system_days}; publication {report.published_right}/{report.published_inferred}"
     )
     assert report.gold_events >= 200
-    assert report.exact_day_stated >= 0.78
+    assert report.exact_day_stated >= 0.84
     assert report.wrong_rate <= 0.03
     assert report.published_inferred >= 10 and not report.published_wrong
 

@@ -107,13 +107,29 @@ def _best_date(
     if same_day and (best is None or best.date is None):
         return ResolvedDate(None, None, None, same_day[0].text, SAME_DAY_REASON)
     if following:
-        # "closed its airspace the following day": the day after the date the clause names
+        # "closed its airspace the following day": the day after the date the clause names,
+        # or else the last day the sentence names before it ("On April 23, India suspended
+        # the treaty, and Pakistan closed its airspace the following day")
+        if best is None or best.date is None or best.precision != "day":
+            best = _day_named_before(frame, following[0], published, windows)
         if best is None or best.date is None or best.precision != "day":
             return ResolvedDate(None, None, None, following[0].text, DAY_AFTER_REASON)
         return ResolvedDate(
             best.date + timedelta(days=1), "day", best.source, f"{best.text} + {following[0].text}"
         )
     return best
+
+
+def _day_named_before(
+    frame: Frame, expr: DateExpr, published: date | None, windows: list[tuple[date, date | None]]
+) -> ResolvedDate | None:
+    offset = expr.start - frame.sentence.start
+    earlier = [
+        e
+        for e in find_date_expressions(frame.sentence.text[:offset])
+        if e.kind in DAY_KINDS and not e.year
+    ]
+    return resolve(earlier[-1], published, windows=windows) if earlier else None
 
 
 def _apply_date(event: Event, dated: ResolvedDate | None) -> None:
@@ -389,6 +405,14 @@ def _day_before(event: Event, events: list[Event], same_sentence: bool) -> Event
     return max(earlier, key=lambda e: e.evidence[0].start) if earlier else None
 
 
+def _perfect(event: Event) -> bool:
+    """ "Trump has repeatedly threatened military action": a state over time, not that day."""
+    if not event.trigger or not event.evidence:
+        return False
+    pattern = rf"\b(?:has|have|had)\s+(?:\w+ly\s+|been\s+)?{re.escape(event.trigger)}\b"
+    return bool(re.search(pattern, event.evidence[0].text, re.IGNORECASE))
+
+
 def _during_contact(event: Event, events: list[Event]) -> Event | None:
     """ "Yesterday, Trump met King Abdullah. The King congratulated him on ...": what the
     participants of a dated meeting or call said or did to each other, reported right after
@@ -397,7 +421,7 @@ def _during_contact(event: Event, events: list[Event]) -> Event | None:
         return None
     keys = event.participant_keys()
     countries = {a.country for a in event.actors}
-    if len(keys) < 2 or None in countries:
+    if not keys or None in countries or _perfect(event):
         return None
     here = event.evidence[0]
     best: Event | None = None
