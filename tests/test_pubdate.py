@@ -47,3 +47,17 @@ def test_weekday_with_day_and_month_in_the_lead(resources):
         "with President Volodymyr Zelenskyy in Kyiv.",
     )
     assert article.published == date(2025, 1, 16)
+
+
+def test_background_events_keep_their_own_date_and_are_flagged(resources):
+    from diplograph.pipeline import extract_articles
+
+    text = (
+        "Russian President Vladimir Putin met Turkish President Tayyip Erdogan in Tehran on "
+        "Tuesday. The two presidents last met in Sochi in September 2021."
+    )
+    article = Article(doc_id="t", text=text, published=date(2022, 7, 20))
+    events = next(extract_articles([article], resources)).events
+    by_date = {(e.date, e.date_precision): e.historical for e in events if e.type == "CONSULT"}
+    assert by_date[(date(2022, 7, 19), "day")] is False
+    assert by_date[(date(2021, 9, 1), "month")] is True

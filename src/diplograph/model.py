@@ -205,6 +205,7 @@ class Event:
             "date_source": self.date_source,
             "date_reason": self.date_reason,
             "time": self.time,
+            "historical": self.historical,
             "actors": [actor.to_record() for actor in self.actors],
             "topics": self.topics,
             "evidence": [ev.to_record() for ev in self.evidence],

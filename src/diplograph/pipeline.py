@@ -132,6 +132,23 @@ def _day_named_before(
     return resolve(earlier[-1], published, windows=windows) if earlier else None
 
 
+BACKGROUND = timedelta(days=31)
+PRECISION_SPAN = {
+    "day": timedelta(days=1),
+    "month": timedelta(days=31),
+    "year": timedelta(days=366),
+}
+
+
+def _historical(event: Event, published: date | None) -> bool:
+    """ "In 2014 Russia annexed Crimea": background, over a month before the article; the
+    event keeps its own date and is flagged, never moved to the publication date."""
+    if published is None or event.date is None:
+        return False
+    span = PRECISION_SPAN.get(event.date_precision or "day", timedelta(days=1))
+    return event.date + span < published - BACKGROUND
+
+
 def _apply_date(event: Event, dated: ResolvedDate | None) -> None:
     if dated is not None:
         event.set_date(dated.date, dated.precision, dated.text, dated.source, dated.reason)
@@ -599,6 +616,7 @@ def extract_clean(
     events = merge_events(events)
     for event in events:
         _finish(event, clean.sentences, mentions, res.kb, res.lexicon)
+        event.historical = _historical(event, article.published)
         if event.date_precision == "day" and event.date_source in ("explicit", "relative"):
             event.time = find_clock_time(event.evidence[0].text) if event.evidence else None
     return ArticleResult(clean, events)
