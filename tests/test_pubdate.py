@@ -61,3 +61,17 @@ def test_background_events_keep_their_own_date_and_are_flagged(resources):
     by_date = {(e.date, e.date_precision): e.historical for e in events if e.type == "CONSULT"}
     assert by_date[(date(2022, 7, 19), "day")] is False
     assert by_date[(date(2021, 9, 1), "month")] is True
+
+
+def test_reported_speech_names_who_reported_it(resources):
+    from diplograph.pipeline import extract_articles
+
+    text = (
+        "Kenyan President William Ruto spoke with Ghana's President John Mahama on Monday, "
+        "Kenya's foreign ministry said."
+    )
+    article = Article(doc_id="t", text=text, published=date(2025, 6, 3))
+    (event,) = [e for e in next(extract_articles([article], resources)).events]
+    assert event.reported_by is not None
+    assert event.reported_by.country == "KEN" and event.reported_by.role == "reporter"
+    assert {a.country for a in event.actors} == {"KEN", "GHA"}

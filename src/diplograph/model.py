@@ -149,6 +149,7 @@ class Event:
     date_source: str | None = None
     date_reason: str | None = None
     time: str | None = None  # a clock time the clause gives, with its zone ("04:00 local")
+    reported_by: Actor | None = None  # "X said ...": who the text says reported it
     topics: list[str] = field(default_factory=list)
     confidence: float = 0.5
     goldstein: float | None = None
@@ -206,6 +207,7 @@ class Event:
             "date_reason": self.date_reason,
             "time": self.time,
             "historical": self.historical,
+            "reported_by": self.reported_by.to_record() if self.reported_by else None,
             "actors": [actor.to_record() for actor in self.actors],
             "topics": self.topics,
             "evidence": [ev.to_record() for ev in self.evidence],

@@ -238,7 +238,26 @@ def _frame_event(frame: Frame, published: date | None, ctx: DocContext) -> Event
     _refine_visit(event, frame)
     event.backgrounded = frame.backgrounded
     event.sources = [frame]
+    event.reported_by = _reporter(frame, role_day or published, ctx)
     return event
+
+
+REPORTER_KINDS = ("person", "role", "institution", "country", "org", "unknown_person")
+
+
+def _reporter(frame: Frame, day: date | None, ctx: DocContext) -> Actor | None:
+    """ "..., the State Department said": the actor the statement comes from, if named."""
+    if frame.reporter is None:
+        return None
+    start, end = (frame.sentence.start + offset for offset in frame.reporter)
+    named = [m for m in ctx.mentions if start <= m.start < end and m.kind in REPORTER_KINDS]
+    for mention in named:
+        resolved = resolve_mention(mention, day, ctx, [])
+        if resolved:
+            actor = resolved[0]
+            actor.role = "reporter"
+            return actor
+    return None
 
 
 def _in_sentence_group(frame: Frame, ctx: DocContext, day: date | None, reach: int) -> list[Actor]:

@@ -96,6 +96,9 @@ class Frame:
     backgrounded: bool = False  # a noun trigger inside a prepositional phrase ("the summit")
     date_head: Token | None = None  # a light verb whose date words belong to this noun trigger
     statement_dated: bool = False  # scratch flag while dates are attached (see attach_dates)
+    # character span (in the sentence) of who reports the event: "X said (that) ...",
+    # "according to X"; empty when the text states it in its own voice
+    reporter: tuple[int, int] | None = None
     previous_start: int = -1  # where the sentence before this one starts (for pronouns)
 
     def mentions(self) -> list[Mention]:
@@ -796,6 +799,31 @@ def attach_dates(doc: Doc, sentence: Sentence, frames: list[Frame], exprs: list[
             frame.dates = list(head.dates)
 
 
+def reporter_span(trigger: Token) -> tuple[int, int] | None:
+    """Who the text says reported the event: the subject of a statement verb whose clause
+    holds it ("the State Department said Blinken spoke ..."), or "according to X"."""
+    current = trigger
+    for _ in range(5):
+        for child in current.children:
+            if child.dep_ == "prep" and child.lower_ == "according":
+                objects = [t for p in child.children for t in p.children if t.dep_ == "pobj"]
+                objects += [t for t in child.children if t.dep_ == "pobj"]
+                if objects:
+                    subtree = list(objects[0].subtree)
+                    return subtree[0].idx, subtree[-1].idx + len(subtree[-1].text)
+        if current.head == current:
+            return None
+        entered_by = current.dep_
+        current = current.head
+        if entered_by in ("ccomp", "parataxis") and current.lemma_.lower() in STATEMENT_VERBS:
+            found = [c for c in current.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if found:
+                subtree = list(found[0].subtree)
+                return subtree[0].idx, subtree[-1].idx + len(subtree[-1].text)
+            return None
+    return None
+
+
 def code_sentence(
     doc: Doc, sentence: Sentence, mentions: list[Mention], exprs: list[DateExpr], lexicon: Lexicon
 ) -> list[Frame]:
@@ -819,4 +847,6 @@ def code_sentence(
                 break
     frames.extend(modal_demands(view, doc, lexicon))
     attach_dates(doc, sentence, frames, exprs)
+    for frame in frames:
+        frame.reporter = reporter_span(frame.trigger)
     return frames
