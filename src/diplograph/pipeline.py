@@ -90,7 +90,10 @@ def _best_date(
     frame: Frame, published: date | None, windows: list[tuple[date, date | None]]
 ) -> ResolvedDate | None:
     best: ResolvedDate | None = None
-    future = frame.status == "planned"  # "will travel on Monday", "said he would travel"
+    # "will travel on Monday", "said he would travel", "Biden travels on Thursday to Helsinki"
+    future = frame.status == "planned" or (
+        frame.trigger.tag_ in ("VBZ", "VBP") and frame.status == "occurred"
+    )
     following = [e for e in frame.dates if e.kind == "day_after"]
     same_day = [e for e in frame.dates if e.kind == "same_day"]
     for expr in frame.dates:
@@ -441,6 +444,15 @@ def _day_before(event: Event, events: list[Event], same_sentence: bool) -> Event
     return max(earlier, key=lambda e: e.evidence[0].start) if earlier else None
 
 
+def _earlier_one(event: Event) -> bool:
+    """ "the recent trilateral summit", "their previous call": not the day's contact."""
+    if not event.trigger or not event.evidence:
+        return False
+    trigger = re.escape(event.trigger)
+    pattern = rf"\b(?:recent|previous|earlier|last|past|former)\s+(?:\w+\s+){{0,2}}{trigger}\b"
+    return bool(re.search(pattern, event.evidence[0].text, re.IGNORECASE))
+
+
 def _perfect(event: Event) -> bool:
     """ "Trump has repeatedly threatened military action": a state over time, not that day."""
     if not event.trigger or not event.evidence:
@@ -547,6 +559,7 @@ def _apply_date_fallbacks(
             published is not None
             and not event.backgrounded
             and not _other_day_before(event, sentences)
+            and not _earlier_one(event)
         ):
             reason = "no date in the text; a past-tense report of a recent contact"
             event.set_date(published, "day", None, "publication", reason)

@@ -35,6 +35,7 @@ DATELINE_DATE = re.compile(
 # years that bound the writing date from below: "in 2022", "since October 2023", "March 3, 2024"
 FLOOR_KINDS = ("iso", "month_day", "day_month", "month_year", "year")
 EARLIEST = date(1990, 1, 1)  # the news this tool is for; a bound for the year search
+FORWARD_BEFORE = re.compile(r"\b(?:by|until|till|before|next|through)\s+(?:the\s+)?$", re.I)
 FLOOR_WORDS = re.compile(r"^(?:in|since|during|of|from)\b", re.IGNORECASE)
 
 
@@ -72,12 +73,15 @@ def _best_fits(days: list[date], windows: list[tuple[date, date]]) -> list[date]
 
 
 def _floor(text: str) -> date | None:
-    """The latest date the body states outright: the article cannot be older."""
+    """The latest date the body states outright: the article cannot be older. Deadlines and
+    plans ("fully operational by April 2020") point forward and do not count."""
     best: date | None = None
     for expr in find_date_expressions(text):
         if expr.kind not in FLOOR_KINDS or not expr.year:
             continue
         if expr.kind == "year" and not FLOOR_WORDS.match(expr.text):
+            continue
+        if FORWARD_BEFORE.search(text[max(0, expr.start - 20) : expr.start]):
             continue
         value = date(expr.year, expr.month or 1, expr.day or 1)
         best = value if best is None or value > best else best
@@ -201,6 +205,9 @@ def infer_publication(
 ) -> PublicationGuess:
     """Entry point: the publication date the text fixes, or None with the reason."""
     windows = _office_windows(mentions, kb)
+    if not windows:
+        # without anyone named in office the year rests on a weekday alone: too weak
+        return PublicationGuess(None, None, None, "no office holder named to fix the year")
     floor = _floor(clean.clean_text) or EARLIEST
     datelines = [r.text for r in clean.removed if r.reason == "dateline"]
     for guess in (
