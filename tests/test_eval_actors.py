@@ -18,6 +18,10 @@ History (names / roles / coreference, wrong office holders):
   wrong holders (after two scorer fixes that do not touch the resolver: regnal gold names
   such as "Abdullah II of Jordan", and a gold occurrence counted inside a longer word).
 
+- ``actors_sixth`` (444; 34 unused White House documents, 29 written articles): **held out,
+  never tuned on**, first and only run: names 98.5%, roles 90.2%, coreference 77.6%, zero wrong
+  holders.
+
 Floors sit just under the current figures; every set must keep zero wrong holders.
 """
 
@@ -35,6 +39,7 @@ FLOORS = {
     "actors_third": (0.95, 0.92, 0.74),
     "actors_fourth": (0.96, 0.94, 0.84),
     "actors_fifth": (0.93, 0.90, 0.69),
+    "actors_sixth": (0.97, 0.89, 0.76),
 }
 
 
