@@ -673,6 +673,12 @@ def _owning_trigger(token: Token, triggers: dict[int, Frame]) -> Frame | None:
             owned = [f for f in triggers.values() if _inside_clause(f.trigger, current)]
             if not owned and _shares_subject(current) and current.head.i in triggers:
                 return triggers[current.head.i]  # "meet Duda and deliver a speech on Tuesday"
+            if not owned and current.tag_ == "VBG" and current.dep_ in ("acl", "advcl"):
+                # "Bolton, speaking in Jerusalem on Sunday, warned Iran": the participle's time
+                # is the time of the clause it hangs on
+                anchor = current.head if current.dep_ == "advcl" else current.head.head
+                if anchor.i in triggers:
+                    return triggers[anchor.i]
             if not owned and current.lemma_.lower() in STATEMENT_VERBS:
                 # "May said on Wednesday Britain would expel 23 diplomats": what a statement
                 # announces is dated to the statement when it has no date of its own; not an
