@@ -17,7 +17,9 @@ def test_office_spells_are_well_formed_and_never_overlap():
         assert spell.office in kb.office_sectors or spell.office in kb.seniority, spell
         assert spell.source, spell
         by_office[(spell.polity, spell.office)].append(spell)
-    for spells in by_office.values():
+    for key, spells in by_office.items():
+        if key in kb.shared_offices:
+            continue  # offices several people hold at once (roles.yaml shared_offices)
         spells.sort(key=lambda s: s.start)
         for earlier, later in itertools.pairwise(spells):
             assert earlier.end is not None and earlier.end <= later.start, (earlier, later)

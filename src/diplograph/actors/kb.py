@@ -169,7 +169,8 @@ class KnowledgeBase:
             by_office[(spell.polity, spell.office)].append(spell)
         for key, spells in by_office.items():
             spells.sort(key=lambda s: s.start)
-            by_office[key] = _close_superseded(spells)
+            if key not in self.shared_offices:  # several spokespersons serve at once
+                by_office[key] = _close_superseded(spells)
         by_person: dict[str, list[Spell]] = defaultdict(list)
         for spells in by_office.values():
             for spell in spells:
