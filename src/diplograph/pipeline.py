@@ -92,7 +92,7 @@ def _best_date(
     best: ResolvedDate | None = None
     # "will travel on Monday", "said he would travel", "Biden travels on Thursday to Helsinki"
     future = frame.status == "planned" or (
-        frame.trigger.tag_ in ("VBZ", "VBP") and frame.status == "occurred"
+        _present_tense(frame.trigger) and frame.status == "occurred"
     )
     following = [e for e in frame.dates if e.kind == "day_after"]
     same_day = [e for e in frame.dates if e.kind == "same_day"]
@@ -121,6 +121,22 @@ def _best_date(
             best.date + timedelta(days=1), "day", best.source, f"{best.text} + {following[0].text}"
         )
     return best
+
+
+def _present_tense(trigger: object) -> bool:
+    """The trigger, or the verb whose purpose it states ("travels on Friday to meet X"), is in
+    the present tense: in news that is a schedule."""
+    token = trigger
+    for _ in range(2):
+        if getattr(token, "tag_", "") in ("VBZ", "VBP"):
+            return True
+        is_purpose = getattr(token, "dep_", "") in ("advcl", "xcomp") and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in token.children
+        )
+        if not is_purpose:
+            return False
+        token = token.head
+    return False
 
 
 def _day_named_before(
