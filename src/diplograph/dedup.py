@@ -163,17 +163,26 @@ def _dates_agree(lead: Report, report: Report) -> bool:
     return _contains(coarse.day, coarse.precision, fine.day)  # type: ignore[arg-type]
 
 
+def _from_other_article(cluster: Cluster, report: Report) -> bool:
+    # one article's distinct events were kept apart on purpose
+    return all(r.doc_id != report.doc_id for r in cluster.reports)
+
+
+def _details_agree(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Same status, compatible modes, no person on one side contradicting the other."""
+    return (
+        a["status"] == b["status"]
+        and _modes_agree(a.get("mode"), b.get("mode"))
+        and _people_agree(a, b)
+    )
+
+
 def compatible(cluster: Cluster, report: Report) -> bool:
     """May ``report`` describe the same real-world event as every report in ``cluster``?"""
-    if any(r.doc_id == report.doc_id for r in cluster.reports):
-        return False  # one article's distinct events were kept apart on purpose
-    for member in cluster.reports:
-        a, b = member.record, report.record
-        if a["status"] != b["status"] or not _modes_agree(a.get("mode"), b.get("mode")):
-            return False
-        if not _people_agree(a, b) or not _dates_agree(member, report):
-            return False
-    return True
+    return _from_other_article(cluster, report) and all(
+        _details_agree(member.record, report.record) and _dates_agree(member, report)
+        for member in cluster.reports
+    )
 
 
 def _order(report: Report) -> tuple:
@@ -240,13 +249,8 @@ def _undated_home(clusters: list[Cluster], report: Report) -> Cluster | None:
 
 
 def _compatible_undated(cluster: Cluster, report: Report) -> bool:
-    if any(r.doc_id == report.doc_id for r in cluster.reports):
-        return False
-    a, b = cluster.lead.record, report.record
-    return (
-        a["status"] == b["status"]
-        and _modes_agree(a.get("mode"), b.get("mode"))
-        and _people_agree(a, b)
+    return _from_other_article(cluster, report) and _details_agree(
+        cluster.lead.record, report.record
     )
 
 

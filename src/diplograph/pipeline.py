@@ -460,21 +460,22 @@ def _day_before(event: Event, events: list[Event], same_sentence: bool) -> Event
     return max(earlier, key=lambda e: e.evidence[0].start) if earlier else None
 
 
-def _earlier_one(event: Event) -> bool:
-    """ "the recent trilateral summit", "their previous call": not the day's contact."""
+def _trigger_after(event: Event, words: str) -> bool:
+    """Does the event's trigger follow ``words`` (a regex) in its sentence?"""
     if not event.trigger or not event.evidence:
         return False
-    trigger = re.escape(event.trigger)
-    pattern = rf"\b(?:recent|previous|earlier|last|past|former)\s+(?:\w+\s+){{0,2}}{trigger}\b"
+    pattern = rf"\b{words}{re.escape(event.trigger)}\b"
     return bool(re.search(pattern, event.evidence[0].text, re.IGNORECASE))
+
+
+def _earlier_one(event: Event) -> bool:
+    """ "the recent trilateral summit", "their previous call": not the day's contact."""
+    return _trigger_after(event, r"(?:recent|previous|earlier|last|past|former)\s+(?:\w+\s+){0,2}")
 
 
 def _perfect(event: Event) -> bool:
     """ "Trump has repeatedly threatened military action": a state over time, not that day."""
-    if not event.trigger or not event.evidence:
-        return False
-    pattern = rf"\b(?:has|have|had)\s+(?:\w+ly\s+|been\s+)?{re.escape(event.trigger)}\b"
-    return bool(re.search(pattern, event.evidence[0].text, re.IGNORECASE))
+    return _trigger_after(event, r"(?:has|have|had)\s+(?:\w+ly\s+|been\s+)?")
 
 
 def _during_contact(event: Event, events: list[Event]) -> Event | None:

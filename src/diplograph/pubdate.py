@@ -88,6 +88,19 @@ def _floor(text: str) -> date | None:
     return best
 
 
+def _each_year(month: int, day: int, floor: date) -> list[date]:
+    """Month/day in every year from the floor's to this one, on or after the floor."""
+    days = []
+    for year in range(floor.year, date.today().year + 1):
+        try:
+            value = date(year, month, day)
+        except ValueError:
+            continue  # February 29 outside leap years
+        if value >= floor:
+            days.append(value)
+    return days
+
+
 def _lead_weekday(lead: str) -> int | None:
     for expr in find_date_expressions(lead):
         if expr.kind == "weekday" and expr.weekday is not None and expr.rel is None:
@@ -106,14 +119,7 @@ def _from_dateline(
     if match.group("year"):
         value = date(int(match.group("year")), month, day)
         return PublicationGuess(value, "day", dateline, "full date in the dateline")
-    days = []
-    for year in range(floor.year, date.today().year + 1):
-        try:
-            value = date(year, month, day)
-        except ValueError:
-            continue
-        if floor <= value <= date.today():
-            days.append(value)
+    days = [d for d in _each_year(month, day, floor) if d <= date.today()]
     weekday = _lead_weekday(lead)
     if weekday is not None:
         same_day = [d for d in days if d.weekday() == weekday]
@@ -135,14 +141,11 @@ def _from_lead(lead: str, floor: date, windows: list[tuple[date, date]]) -> Publ
             continue
         if expr.year:
             continue  # a full date is not "today"'s date by itself
-        days = []
-        for year in range(floor.year, date.today().year + 1):
-            try:
-                value = date(year, expr.month or 1, expr.day)
-            except ValueError:
-                continue
-            if value.weekday() == expr.weekday and floor <= value <= date.today():
-                days.append(value)
+        days = [
+            d
+            for d in _each_year(expr.month or 1, expr.day, floor)
+            if d.weekday() == expr.weekday and d <= date.today()
+        ]
         fits = _best_fits(days, windows)
         if len(fits) == 1:
             return PublicationGuess(
@@ -169,13 +172,7 @@ def _from_chain(
     if weekday is None or not anchors:
         return None
     anchor = max(anchors, key=lambda e: (e.month or 0, e.day or 0))  # the story's latest date
-    days = []
-    for year in range(floor.year, date.today().year + 1):
-        try:
-            days.append(date(year, anchor.month or 1, anchor.day or 1))
-        except ValueError:
-            continue
-    fits = _best_fits([d for d in days if d >= floor], windows)
+    fits = _best_fits(_each_year(anchor.month or 1, anchor.day or 1, floor), windows)
     if len(fits) != 1:
         return None
     named = {e.weekday for e in exprs if e.kind == "weekday" and e.weekday is not None}

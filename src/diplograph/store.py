@@ -206,11 +206,8 @@ def _sign_article(con: duckdb.DuckDBPyConnection, doc_id: str, clean_text: str) 
         "AND a.minhash IS NOT NULL ORDER BY a.doc_id",
         [*keys, doc_id],
     ).fetchall()
-    near = [
-        (similarity(signature, other), canonical)
-        for _, other, canonical in candidates
-        if similarity(signature, other) >= NEAR_DUPLICATE
-    ]
+    scored = [(similarity(signature, other), canonical) for _, other, canonical in candidates]
+    near = [pair for pair in scored if pair[0] >= NEAR_DUPLICATE]
     canonical = max(near, key=lambda pair: pair[0])[1] if near else doc_id
     con.execute(
         "UPDATE articles SET minhash = ?, canonical_doc_id = ? WHERE doc_id = ?",

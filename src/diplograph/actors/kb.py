@@ -238,9 +238,9 @@ def _load_organizations(kb: KnowledgeBase, path: Path) -> None:
 
 
 def _surname(name: str, polities: set[str], family_first: set[str]) -> str | None:
-    """The short form news uses: the family name, written first in East Asian names; for
-    polities listed in both ``family_name_first`` and ``given_name_short_form`` the given name,
-    which is written first too ("Abiy" for Abiy Ahmed)."""
+    """The short form news uses: the last word, or the first for the polities in
+    ``family_first`` (roles.yaml ``family_name_first``, East Asian family names, together with
+    ``given_name_short_form``, where the given name is the short form: "Abiy" for Abiy Ahmed)."""
     parts = [p for p in name.replace(",", " ").split() if p]
     if len(parts) < 2:
         return None

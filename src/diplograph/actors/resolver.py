@@ -470,9 +470,7 @@ def _earlier_holder(mention: Mention, day: date | None, ctx: DocContext) -> Acto
 
 
 def _home_holder(title_word: str, day: date, ctx: DocContext) -> Actor | None:
-    first = next(
-        (m for m in ctx.mentions if m.kind == "person" and len(m.candidates) == 1), None
-    )
+    first = next((m for m in ctx.mentions if m.kind == "person" and len(m.candidates) == 1), None)
     spell = ctx.kb.office_on(first.candidates[0], day) if first is not None else None
     if spell is None:
         return None
@@ -546,11 +544,7 @@ def _earlier_of_country(
                 for s in ctx.kb.spells_for(earlier.candidates[0])
                 if s.polity == polity
                 and s.covers(day)
-                and (
-                    anyone
-                    or noun in _title_head(s.title)
-                    or TITLED_OFFICES.get(noun) == s.office
-                )
+                and (anyone or noun in _title_head(s.title) or TITLED_OFFICES.get(noun) == s.office)
             ),
             None,
         )
@@ -567,8 +561,7 @@ def _other_party(mention: Mention, day: date | None, ctx: DocContext) -> Actor |
     noun = _title_words(mention.text).split()[-1]
     if noun not in ANY_OFFICE_NOUNS or day is None:
         return None
-    breaks = [m.end() for m in SENTENCE_BREAK.finditer(ctx.text, 0, mention.start)]
-    start = breaks[-1] if breaks else 0
+    start = _sentence_start(ctx.text, mention.start)
     people = [
         a
         for m in ctx.mentions
@@ -613,12 +606,18 @@ def _office_by_title(
 SENTENCE_BREAK = re.compile(r"(?<![A-Z])[.!?][\"”’]?\s+(?=[A-Z\"“])|\n")
 
 
+def _sentence_start(text: str, position: int) -> int:
+    """Where the sentence holding ``position`` starts, from punctuation alone (the resolver
+    works without the splitter's sentences)."""
+    breaks = [m.end() for m in SENTENCE_BREAK.finditer(text, 0, position)] if text else []
+    return breaks[-1] if breaks else 0
+
+
 def _anchor_office(others: list[Actor], mention: Mention, text: str) -> str | None:
     """ "Fidan met his US counterpart": the office of the sentence's subject, taken as the
     first person named in the sentence ("Albares, who is accompanying Sánchez, met his Chinese
     counterpart"); with none in the sentence, the person named just before."""
-    breaks = [m.end() for m in SENTENCE_BREAK.finditer(text, 0, mention.start)] if text else []
-    start = breaks[-1] if breaks else 0
+    start = _sentence_start(text, mention.start)
     in_sentence = [a for a in others if a.office and a.start is not None and a.start >= start]
     if in_sentence:
         return in_sentence[0].office
