@@ -349,7 +349,7 @@ def evaluate_dedup(folder: Path, db: Path, res: Resources) -> DedupReport:
     apart: merging can only be judged on reports that exist."""
     from diplograph.events.lexicon import load_lexicon
     from diplograph.ingest import read_articles
-    from diplograph.store import connect, ingest_results
+    from diplograph.store import article_copies, connect, ingest_results
 
     con = connect(db)
     articles = [a for a in read_articles([folder / "articles.jsonl"]) if isinstance(a, Article)]
@@ -379,11 +379,7 @@ def evaluate_dedup(folder: Path, db: Path, res: Resources) -> DedupReport:
     report.events = _score(system, gold)
     report.false_merges = sorted(" + ".join(sorted(p)) for p in system - gold)
     report.missed_merges = sorted(" + ".join(sorted(p)) for p in gold - system)
-    copies: dict[str, set[str]] = {}
-    for doc_id, canonical in con.execute(
-        "SELECT doc_id, coalesce(canonical_doc_id, doc_id) FROM articles"
-    ).fetchall():
-        copies.setdefault(canonical, set()).add(doc_id)
+    copies = {canonical: {canonical, *docs} for canonical, docs in article_copies(con).items()}
     gold_copies = {
         json.loads(line)["group"]: set(json.loads(line)["articles"])
         for line in (folder / "article_duplicates.jsonl").read_text(encoding="utf-8").splitlines()

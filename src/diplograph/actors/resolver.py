@@ -99,13 +99,6 @@ class DocContext:
     def _people_between(self, start: int, end: int) -> list[Mention]:
         return [m for m in self.mentions if start <= m.start < end and self._person_like(m)]
 
-    def antecedent(
-        self, pronoun: Mention, exclude: list[Mention], sentence_start: int, previous_start: int
-    ) -> Mention | None:
-        """The first of ``antecedents`` (see there)."""
-        ranked, _ = self.antecedents(pronoun, exclude, sentence_start, previous_start)
-        return ranked[0] if ranked else None
-
     def _possessive(self, mention: Mention) -> bool:
         """ "President Biden's summit": a name that only modifies a noun is rarely taken up."""
         return bool(POSSESSIVE_AFTER.match(self.text[mention.end : mention.end + 3]))
