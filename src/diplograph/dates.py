@@ -90,7 +90,16 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         # "later in the day": the day of the event reported before (resolved by the caller)
         "same_day",
-        re.compile(r"\b(?:later|earlier)\s+(?:in|on)\s+the\s+day\b", re.IGNORECASE),
+        re.compile(
+            r"\b(?:later|earlier)\s+(?:in|on)\s+the\s+day\b|\b(?:later|earlier)\s+that\s+day\b"
+            r"|\b(?:that|the)\s+same\s+day\b|\bthat\s+(?:morning|afternoon|evening|night)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        # "in the evening": a time of a day named before, if one is (resolved by the caller)
+        "time_of_day",
+        re.compile(r"\b(?:in|during)\s+the\s+(?:morning|afternoon|evening)\b", re.IGNORECASE),
     ),
     (
         # "the following day": one day after the date its clause names (resolved by the caller)
@@ -157,6 +166,9 @@ class DateExpr:
     # attached through the statement that reports the event ("said on Thursday that ..."):
     # the date is the statement's, so it resolves as past whatever the event's tense
     statement: bool = False
+    # "since December 2017, when he met Tsipras": the date a "when" clause hangs on is the
+    # time of that clause's event, whatever preposition introduces it
+    when_clause: bool = False
 
 
 @dataclass

@@ -245,7 +245,27 @@ def _undated_home(clusters: list[Cluster], report: Report) -> Cluster | None:
         <= UNDATED_REACH
         and _compatible_undated(c, report)
     ]
-    return fits[0] if len(fits) == 1 else None
+    if fits:
+        return fits[0] if len(fits) == 1 else None
+    return next((c for c in clusters if _same_undated(c, report)), None)
+
+
+def _same_undated(cluster: Cluster, report: Report) -> bool:
+    """An undated event with no dated home: another undated report of it is the same event
+    when it comes from a copy of the same article, or when both are the same plan reported
+    within a week ("agreed to hold a meeting soon")."""
+    lead = cluster.lead
+    if lead.day is not None or not _compatible_undated(cluster, report):
+        return False
+    if lead.canonical_doc_id == report.canonical_doc_id:
+        return True
+    planned = report.record.get("status") == "planned"
+    return (
+        planned
+        and lead.published is not None
+        and report.published is not None
+        and abs(lead.published - report.published) <= UNDATED_REACH
+    )
 
 
 def _compatible_undated(cluster: Cluster, report: Report) -> bool:

@@ -176,9 +176,7 @@ OF_REALM = re.compile(r"\s+of\s+[a-z][a-z ]+$")
 def _gold_names(gold: list[dict[str, Any]]) -> set[str]:
     """Gold names, folded; "Surangel Whipps Jr." is the KB's "Surangel Whipps", "Abdullah II of
     Jordan" its "Abdullah II"."""
-    return {
-        OF_REALM.sub("", GENERATIONAL.sub("", fold(g["name"]))) for g in gold if g.get("name")
-    }
+    return {OF_REALM.sub("", GENERATIONAL.sub("", fold(g["name"]))) for g in gold if g.get("name")}
 
 
 def _same(found: list[set[str]], wanted: set[str]) -> bool:

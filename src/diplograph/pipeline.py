@@ -83,6 +83,7 @@ SINCE = re.compile(r"since\b", re.IGNORECASE)
 SINCE_BEFORE = re.compile(r"\bsince\s+$", re.IGNORECASE)
 SAME_DAY_REASON = "the same day as the event reported before"
 DAY_AFTER_REASON = "the day after the event reported before"
+TIME_OF_DAY_REASON = "a time of day, on the day named just before"
 DEADLINE_BEFORE = re.compile(r"\b(?:by|until|till|before|no later than|ahead of)\s+(?:the\s+)?$")
 
 
@@ -96,11 +97,14 @@ def _best_date(
     )
     following = [e for e in frame.dates if e.kind == "day_after"]
     same_day = [e for e in frame.dates if e.kind == "same_day"]
+    time_of_day = [e for e in frame.dates if e.kind == "time_of_day"]
     for expr in frame.dates:
-        if expr.kind in ("day_after", "same_day"):
+        if expr.kind in ("day_after", "same_day", "time_of_day"):
             continue
         before = frame.sentence.text[: max(0, expr.start - frame.sentence.start)]
-        if DEADLINE_BEFORE.search(before) or SINCE.match(expr.text) or SINCE_BEFORE.search(before):
+        if not expr.when_clause and (
+            DEADLINE_BEFORE.search(before) or SINCE.match(expr.text) or SINCE_BEFORE.search(before)
+        ):
             # "must release the hostages by Saturday": a deadline; "the first visit since
             # 1997": where a span starts; neither is the day the event happened
             continue
@@ -109,6 +113,8 @@ def _best_date(
             best = resolved
     if same_day and (best is None or best.date is None):
         return ResolvedDate(None, None, None, same_day[0].text, SAME_DAY_REASON)
+    if time_of_day and best is None and not following:
+        return ResolvedDate(None, None, None, time_of_day[0].text, TIME_OF_DAY_REASON)
     if following:
         # "closed its airspace the following day": the day after the date the clause names,
         # or else the last day the sentence names before it ("On April 23, India suspended
@@ -236,6 +242,8 @@ def _frame_event(frame: Frame, published: date | None, ctx: DocContext) -> Event
         for actor in actors:
             if actor.resolved_by == "role+date":
                 actor.resolved_by = "role+publication"
+    if frame.type == "CONSULT":
+        actors = _people_over_their_country(actors)
     if frame.type == "CONSULT" and len(actors) < 2:
         return None  # a contact needs two parties (a visit: a visitor and a host or country)
     if frame.type != "CONSULT" and not any(a.role == "source" for a in actors):
@@ -259,6 +267,13 @@ def _frame_event(frame: Frame, published: date | None, ctx: DocContext) -> Event
     event.sources = [frame]
     event.reported_by = _reporter(frame, role_day or published, ctx)
     return event
+
+
+def _people_over_their_country(actors: list[Actor]) -> list[Actor]:
+    """ "Abinader urged the United States ... during a meeting with Biden": a contact with a
+    named person of a country has that person as the party, not the country as well."""
+    represented = {a.country for a in actors if a.country and a.id and a.id != a.country}
+    return [a for a in actors if not (a.id and a.id == a.country and a.country in represented)]
 
 
 REPORTER_KINDS = ("person", "role", "institution", "country", "org", "unknown_person")
@@ -311,9 +326,18 @@ def _antecedent(events: list[Event], frame: Frame) -> Event | None:
     return None
 
 
-def _compatible_dates(a: Event, b: Event) -> bool:
-    if a.date is None or b.date is None:
+PENDING_REASONS = (SAME_DAY_REASON, DAY_AFTER_REASON, TIME_OF_DAY_REASON)
+
+
+def _compatible_dates(a: Event, b: Event, published: date | None = None) -> bool:
+    if a.date is None and b.date is None:
         return True
+    if a.date is None or b.date is None:
+        # "Macron then spoke with Biden in the evening" is dated from its context later; until
+        # then it is not the "last call on Tuesday" of the same pair. Nor is an undated report
+        # ("Erdogan held talks with Mitsotakis") the pair's meeting "in September" months ago.
+        undated, dated = (a, b) if a.date is None else (b, a)
+        return undated.date_reason not in PENDING_REASONS and not _background_to(dated, published)
     precision = min(PRECISION_RANK[a.date_precision], PRECISION_RANK[b.date_precision])
     if precision >= 3:
         return a.date == b.date
@@ -322,12 +346,23 @@ def _compatible_dates(a: Event, b: Event) -> bool:
     return a.date.year == b.date.year
 
 
-def _same_contact(a: Event, b: Event) -> bool:
+RECENT = timedelta(days=7)
+
+
+def _background_to(event: Event, published: date | None) -> bool:
+    """Dated over a week before the article: background, not the contact the article reports."""
+    if published is None or event.date is None:
+        return False
+    span = PRECISION_SPAN.get(event.date_precision or "day", timedelta(days=1))
+    return event.date + span < published - RECENT
+
+
+def _same_contact(a: Event, b: Event, published: date | None = None) -> bool:
     if a.type != b.type or a.status != b.status:
         return False
     if a.mode and b.mode and a.mode != b.mode and {a.mode, b.mode} != {"meeting", "visit"}:
         return False
-    return a.participant_keys() == b.participant_keys() and _compatible_dates(a, b)
+    return a.participant_keys() == b.participant_keys() and _compatible_dates(a, b, published)
 
 
 def _merge_into(target: Event, other: Event) -> None:
@@ -403,10 +438,10 @@ def _country_only_target(event: Event) -> str | None:
     return None
 
 
-def merge_events(events: list[Event]) -> list[Event]:
+def merge_events(events: list[Event], published: date | None = None) -> list[Event]:
     merged: list[Event] = []
     for event in events:
-        twin = next((m for m in merged if _same_contact(m, event)), None)
+        twin = next((m for m in merged if _same_contact(m, event, published)), None)
         if twin is None:
             merged.append(event)
         else:
@@ -430,9 +465,17 @@ OTHER_TIME = re.compile(
 def _undatable(event: Event) -> bool:
     """The sentence speaks of another time we cannot resolve: no fallback date may be used."""
     text = event.evidence[0].text
-    if SAME_DAY.search(text):
+    found = find_date_expressions(text)
+    if SAME_DAY.search(text) or any(e.kind == "same_day" for e in found):
         return False
-    return bool(OTHER_TIME.search(text) or find_date_expressions(text))
+    own_times = [
+        e
+        for e in found
+        if e.kind != "time_of_day"
+        and not SINCE.match(e.text)
+        and not SINCE_BEFORE.search(text[: e.start])
+    ]  # "the first since 2016" starts a span; it does not say when this event was
+    return bool(OTHER_TIME.search(text) or own_times)
 
 
 DAY_KINDS = ("weekday", "relative_day", "month_day", "day_month", "iso")
@@ -470,7 +513,9 @@ def _trigger_after(event: Event, words: str) -> bool:
 
 def _earlier_one(event: Event) -> bool:
     """ "the recent trilateral summit", "their previous call": not the day's contact."""
-    return _trigger_after(event, r"(?:recent|previous|earlier|last|past|former)\s+(?:\w+\s+){0,2}")
+    return _trigger_after(
+        event, r"(?:recent|previous|earlier|last|past|former)\s+(?:[\w-]+\s+){0,2}"
+    )
 
 
 def _perfect(event: Event) -> bool:
@@ -512,6 +557,70 @@ def _during_contact(event: Event, events: list[Event]) -> Event | None:
     return best
 
 
+def _day_named_just_before(
+    event: Event, sentences: list[Sentence], published: date | None
+) -> date | None:
+    """ "Macron spent much of Sunday on the phone. He spoke with Biden in the evening": the one
+    day named earlier in the event's sentence or in the sentence before it, if only one is."""
+    if not event.evidence or not event.date_text:
+        return None
+    here = event.evidence[0]
+    text = here.text
+    cut = text.find(event.date_text)
+    candidates = [text[: max(cut, 0)]]
+    if here.sentence > 0:
+        candidates.append(sentences[here.sentence - 1].text)
+    for chunk in candidates:
+        days = {
+            resolved.date
+            for expr in find_date_expressions(chunk)
+            if expr.kind in DAY_KINDS
+            and not DEADLINE_BEFORE.search(chunk[: expr.start])
+            and (resolved := resolve(expr, published)).precision == "day"
+        }
+        if days:
+            return days.pop() if len(days) == 1 else None
+    return None
+
+
+ALSO = re.compile(r"\balso\b", re.IGNORECASE)
+
+
+def _dated_scene(event: Event, events: list[Event]) -> Event | None:
+    """ "Erdogan and Mitsotakis signed a declaration on Thursday. Erdogan held talks with
+    Mitsotakis ...": a contact with no date of its own, reported right after a dated act of
+    the same parties, is part of that day; so is one that "also" adds to the contact reported
+    in the sentence before ("On Thursday, Biden held talks with Boric. He also hosted ...")."""
+    if not event.evidence or _perfect(event) or _earlier_one(event):
+        return None
+    here = event.evidence[0]
+    keys = event.participant_keys()
+    adds_to = bool(ALSO.search(here.text))
+    best: Event | None = None
+    for other in events:
+        there = other.evidence[0] if other.evidence else None
+        if (
+            other is event
+            or there is None
+            or other.date_precision != "day"
+            or other.date_source not in DATED_FROM_TEXT
+            or other.status != "occurred"
+            or there.start > here.start
+            or here.sentence - there.sentence > CONTACT_REACH
+        ):
+            continue
+        same_parties = len(keys) >= 2 and keys <= other.participant_keys()
+        continues = (
+            adds_to
+            and other.type == "CONSULT"
+            and here.sentence - there.sentence <= 1
+            and bool(keys & other.participant_keys())
+        )
+        if (same_parties or continues) and (best is None or there.start > best.evidence[0].start):
+            best = other
+    return best
+
+
 def _other_day_before(event: Event, sentences: list[Sentence]) -> bool:
     """ "They met on Saturday. ... also spoke directly": the sentence before names a day, so
     the story is not about the publication day and the fallback would guess."""
@@ -536,14 +645,28 @@ def _apply_date_fallbacks(
     for event in events:
         if event.date is not None or (event.date_reason and "weekday" in event.date_reason):
             continue
-        if event.date_reason in (SAME_DAY_REASON, DAY_AFTER_REASON):
+        if event.date_reason in (SAME_DAY_REASON, DAY_AFTER_REASON, TIME_OF_DAY_REASON):
             # "the following day" counts from the date its own sentence names
-            before = _day_before(event, events, same_sentence=event.date_reason == DAY_AFTER_REASON)
-            if before is not None and before.date is not None:
-                step = 1 if event.date_reason == DAY_AFTER_REASON else 0
-                day = before.date + timedelta(days=step)
+            following = event.date_reason == DAY_AFTER_REASON
+            before = _day_before(event, events, same_sentence=following)
+            day = before.date if before is not None else None
+            if day is None and not following:
+                day = _day_named_just_before(event, sentences, published)
+            if (
+                day is None
+                and event.date_reason == SAME_DAY_REASON
+                and lead is not None
+                and lead.date_source in DATED_FROM_TEXT
+                and lead.evidence[0].start < event.evidence[0].start
+            ):
+                day = lead.date  # "earlier in the day", far from any date: the story's day
+            if day is not None:
+                day += timedelta(days=1 if following else 0)
                 event.set_date(day, "day", event.date_text, "relative", event.date_reason)
-            continue
+                continue
+            if event.date_reason != TIME_OF_DAY_REASON:
+                continue
+            event.date_reason = None  # "in the evening" of no named day: the usual fallbacks
         contact = _during_contact(event, events)
         if contact is not None and event.type != "CONSULT":
             event.set_date(
@@ -556,6 +679,16 @@ def _apply_date_fallbacks(
             continue
         if event.type != "CONSULT" or event.status != "occurred" or _undatable(event):
             event.date_reason = event.date_reason or "no date expression in the event's clause"
+            continue
+        setting = _dated_scene(event, events)
+        if setting is not None:
+            event.set_date(
+                setting.date,
+                "day",
+                setting.date_text,
+                "inferred",
+                "the same parties' dated act, or the contact it adds to ('also'), just before",
+            )
             continue
         shares_actor = (
             lead is not None
@@ -659,10 +792,10 @@ def extract_clean(
             if event is not None:
                 raw_events.append(event)
     _modes_from_title(raw_events, article.title, res.lexicon)
-    events = _absorb_country_visits(merge_events(raw_events))
+    events = _absorb_country_visits(merge_events(raw_events, article.published))
     _apply_date_fallbacks(events, article.published, clean.sentences)
     _redate_actors(events, ctx)
-    events = merge_events(events)
+    events = merge_events(events, article.published)
     for event in events:
         _finish(event, clean.sentences, mentions, res.kb, res.lexicon)
         event.historical = _historical(event, article.published)

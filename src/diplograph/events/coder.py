@@ -293,10 +293,31 @@ def _looked_forward_to(trigger: Token) -> bool:
 REPORTING_VERBS = frozenset({"say", "tell", "announce", "confirm", "add", "state", "report"})
 
 
+def _setting_of_request(noun: Token, lexicon: Lexicon) -> Token | None:
+    """ "urged Netanyahu to move toward a ceasefire ... in a phone call": the call is where the
+    request was made, even when the parse hangs it on the requested act; the request verb."""
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ != "pobj":
+        return None
+    prep = noun.head
+    if prep.lower_ not in SETTING_PREPOSITIONS or prep.dep_ != "prep":
+        return None
+    verb = prep.head
+    for _ in range(2):
+        if verb.dep_ not in ("xcomp", "ccomp", "advcl") or not _to_infinitive(verb):
+            return None
+        if verb.head.lemma_.lower() in lexicon.hypothetical_governors:
+            return verb.head
+        verb = verb.head
+    return None
+
+
 def _status(trigger: Token, lexicon: Lexicon) -> str:
     children = list(trigger.children)
     if trigger.pos_ in ("NOUN", "PROPN") and _after_prep(trigger):
         return "occurred"  # "agreed on Monday ..., following talks in Sochi": done before
+    request = _setting_of_request(trigger, lexicon)
+    if request is not None:
+        return _status(request, lexicon)
     if _looked_forward_to(trigger):
         return "planned"  # "looks forward to seeing President Erdogan at the summit"
     if any(c.dep_ == "neg" for c in children):
@@ -592,7 +613,8 @@ def _noun_frames(
                     if all(m is not p for p in partners)
                 ]
             frame.backgrounded = via_prep and token.lemma_.lower() != "talk"
-            frame.status = "occurred" if _after_prep(token) else _status(verb, lexicon)
+            setting = _setting_of_request(token, lexicon)
+            frame.status = "occurred" if _after_prep(token) else _status(setting or verb, lexicon)
         if via_light:
             frame.date_head = verb
     elif token.dep_ == "pobj":
@@ -771,6 +793,9 @@ def _modifies_other_noun(root: Token, triggers: dict[int, Frame]) -> bool:
     )
 
 
+SETTING_PREPOSITIONS = ("in", "during", "at", "on")
+
+
 def attach_dates(doc: Doc, sentence: Sentence, frames: list[Frame], exprs: list[DateExpr]) -> None:
     by_trigger: dict[int, Frame] = {}
     siblings: dict[int, list[Frame]] = {}
@@ -795,6 +820,9 @@ def attach_dates(doc: Doc, sentence: Sentence, frames: list[Frame], exprs: list[
             for frame in siblings.get(id(owner), [owner]):
                 frame.dates.append(dated)
     for frame in frames:
+        if not frame.dates:
+            frame.dates = _when_clause_date(frame.trigger, doc, sentence, exprs)
+    for frame in frames:
         head = by_trigger.get(frame.trigger.head.i)
         if (
             not frame.dates
@@ -803,6 +831,34 @@ def attach_dates(doc: Doc, sentence: Sentence, frames: list[Frame], exprs: list[
         ):
             # "spoke with X on Saturday and pledged support", "travel on Friday to meet X"
             frame.dates = list(head.dates)
+        elif (
+            not frame.dates
+            and frame.trigger.dep_ == "pobj"
+            and frame.trigger.head.dep_ == "prep"
+            and frame.trigger.head.lower_ in SETTING_PREPOSITIONS
+        ):
+            # "met Tsipras in December 2017 in a trip overshadowed by ...": the trip is the
+            # meeting's setting and has its date
+            governor = by_trigger.get(frame.trigger.head.head.i)
+            if governor is not None and governor is not frame:
+                frame.dates = list(governor.dates)
+
+
+def _when_clause_date(
+    trigger: Token, doc: Doc, sentence: Sentence, exprs: list[DateExpr]
+) -> list[DateExpr]:
+    """ "It was his first visit since December 2017, when he met Tsipras": a "when" clause
+    modifying a date takes that date."""
+    if trigger.dep_ not in ("relcl", "advcl") or not any(
+        c.lower_ == "when" and c.dep_ == "advmod" for c in trigger.children
+    ):
+        return []
+    head = trigger.head
+    for expr in exprs:
+        lo, hi = expr.start - sentence.start, expr.end - sentence.start
+        if lo <= head.idx < hi:
+            return [replace(expr, when_clause=True)]
+    return []
 
 
 def reporter_span(trigger: Token) -> tuple[int, int] | None:
