@@ -130,3 +130,50 @@ def test_python_api_matches_the_cli(tmp_path):
     api = events(db, actors=["KEN"], since="2024-06-01")
     assert [json.loads(line) for line in cli.stdout.splitlines()] == api
     assert [r["events"] for r in dyads(db, by="week", actors=["KEN"])] == [1, 1]
+
+
+def _report(event_id, doc_id, canonical, status, published):
+    from datetime import date
+
+    from diplograph.dedup import Report
+
+    record = {
+        "type": "CONSULT",
+        "mode": "meeting",
+        "status": status,
+        "date": None,
+        "date_precision": None,
+        "actors": [
+            {"id": "Q1", "country": "IRN", "name": "A"},
+            {"id": "Q2", "country": "SAU", "name": "B"},
+        ],
+    }
+    return Report(event_id, doc_id, canonical, record, published=date.fromisoformat(published))
+
+
+def test_undated_reports_merge_only_as_copies_or_as_one_plan():
+    from diplograph.dedup import cluster_reports
+
+    def groups(*reports):
+        return sorted(sorted(r.event_id for r in c.reports) for c in cluster_reports(reports))
+
+    # an undated meeting in a story and in its wire copy: one event
+    assert groups(
+        _report("e1", "story", "story", "occurred", "2023-03-24"),
+        _report("e2", "copy", "story", "occurred", "2023-03-24"),
+    ) == [["e1", "e2"]]
+    # the same undated mention in two independent stories: nothing says it is one meeting
+    assert groups(
+        _report("e1", "story", "story", "occurred", "2023-03-24"),
+        _report("e2", "other", "other", "occurred", "2023-03-27"),
+    ) == [["e1"], ["e2"]]
+    # "agreed to hold a meeting soon", reported three days apart: one plan
+    assert groups(
+        _report("e1", "story", "story", "planned", "2023-03-24"),
+        _report("e2", "other", "other", "planned", "2023-03-27"),
+    ) == [["e1", "e2"]]
+    # the same plan a month later is another plan
+    assert groups(
+        _report("e1", "story", "story", "planned", "2023-03-24"),
+        _report("e2", "other", "other", "planned", "2023-04-27"),
+    ) == [["e1"], ["e2"]]

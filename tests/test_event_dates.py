@@ -63,3 +63,55 @@ def test_deadlines_and_since_never_date_an_event(resources):
     day, _, _ = dated["met"]
     assert day is None or day.year == 2025
     assert all(value[0] != date(2025, 6, 7) for value in dated.values())
+
+
+def _events(resources, text: str) -> list:
+    article = Article(doc_id="t", text=text, published=PUBLISHED, published_source="metadata")
+    return next(extract_articles([article], resources)).events
+
+
+def test_a_time_of_day_takes_the_day_named_before_and_a_last_call_stays_apart(resources):
+    events = _events(
+        resources,
+        "Kenyan President William Ruto spent much of Sunday on the phone. Ruto then spoke with "
+        "Nigerian President Bola Tinubu in the evening. Ruto and Tinubu had last held a call on "
+        "Tuesday, when they discussed the Sudan talks.",
+    )
+    calls = sorted(
+        (e.date, e.date_text) for e in events if e.type == "CONSULT" and e.date is not None
+    )
+    assert calls == [(date(2025, 6, 1), "in the evening"), (date(2025, 6, 3), "Tuesday")]
+
+
+def test_a_when_clause_takes_the_date_it_hangs_on(resources):
+    events = _events(
+        resources,
+        "It was Narendra Modi's first visit to Paris since July 2023, when he met French "
+        "President Emmanuel Macron at the Elysee.",
+    )
+    met = next(e for e in events if e.trigger == "met")
+    assert (met.date, met.date_precision) == (date(2023, 7, 1), "month")
+    assert met.date_source == "explicit"
+
+
+def test_the_call_a_request_was_made_in_has_the_request_status_and_day(resources):
+    events = _events(
+        resources,
+        "German Chancellor Friedrich Merz urged Chinese President Xi Jinping on Monday to use "
+        "his influence on Moscow to end the war, in a phone call that lasted an hour.",
+    )
+    call = next(e for e in events if e.type == "CONSULT")
+    assert call.status == "occurred"
+    assert call.date == date(2025, 6, 2)
+    assert {a.name for a in call.actors} == {"Friedrich Merz", "Xi Jinping"}
+
+
+def test_a_named_person_stands_for_their_country_in_a_contact(resources):
+    events = _events(
+        resources,
+        "Dominican President Luis Abinader urged the United States to speed up aid to Haiti "
+        "during a meeting with President Donald Trump at the White House.",
+    )
+    meeting = next(e for e in events if e.type == "CONSULT")
+    assert sorted(a.id == a.country for a in meeting.actors) == [False, False]
+    assert {a.country for a in meeting.actors} == {"DOM", "USA"}

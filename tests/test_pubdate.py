@@ -75,3 +75,23 @@ def test_reported_speech_names_who_reported_it(resources):
     assert event.reported_by is not None
     assert event.reported_by.country == "KEN" and event.reported_by.role == "reporter"
     assert {a.country for a in event.actors} == {"KEN", "GHA"}
+
+
+def test_an_evening_event_reported_under_the_next_days_dateline(resources):
+    article = _published(
+        resources,
+        "WASHINGTON, March 9 (Wire) - U.S. President Joe Biden and Japanese Prime Minister "
+        "Yoshihide Suga spoke by phone on Monday evening Washington time about China.",
+    )
+    # no March 9 of Biden's term was a Monday; March 9, 2021 was the Tuesday after one
+    assert article.published == date(2021, 3, 9)
+
+
+def test_the_pages_own_publication_line(resources):
+    article = _published(
+        resources,
+        "Published March 18, 2025 KYIV - Ukrainian President Volodymyr Zelensky said on Tuesday "
+        "he was ready to discuss a ceasefire on energy infrastructure.",
+    )
+    assert article.published == date(2025, 3, 18)
+    assert article.published_reason == "publication line at the top of the page"

@@ -336,8 +336,13 @@ def _compatible_dates(a: Event, b: Event, published: date | None = None) -> bool
         # "Macron then spoke with Biden in the evening" is dated from its context later; until
         # then it is not the "last call on Tuesday" of the same pair. Nor is an undated report
         # ("Erdogan held talks with Mitsotakis") the pair's meeting "in September" months ago.
+        # "The two leaders last met ..." is another contact than the day's.
         undated, dated = (a, b) if a.date is None else (b, a)
-        return undated.date_reason not in PENDING_REASONS and not _background_to(dated, published)
+        return (
+            undated.date_reason not in PENDING_REASONS
+            and not _earlier_one(undated)
+            and not _background_to(dated, published)
+        )
     precision = min(PRECISION_RANK[a.date_precision], PRECISION_RANK[b.date_precision])
     if precision >= 3:
         return a.date == b.date

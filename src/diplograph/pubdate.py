@@ -121,11 +121,15 @@ def _from_dateline(
         return PublicationGuess(value, "day", dateline, "full date in the dateline")
     days = [d for d in _each_year(month, day, floor) if d <= date.today()]
     weekday = _lead_weekday(lead)
-    if weekday is not None:
+    if weekday is None:
+        fits = _best_fits(days, windows)
+    else:
+        # the lead's weekday is the dateline day, or (an evening event) the day before it
         same_day = [d for d in days if d.weekday() == weekday]
         day_after = [d for d in days if (d - timedelta(days=1)).weekday() == weekday]
-        days = same_day or day_after
-    fits = _best_fits(days, windows)
+        fits = _best_fits(same_day, windows)
+        if len(fits) != 1:
+            fits = _best_fits(sorted(same_day + day_after), windows)
     if len(fits) == 1:
         return PublicationGuess(
             fits[0], "day", dateline, "dateline day; the year fits the offices named in the text"
@@ -194,6 +198,31 @@ def _from_chain(
     return None
 
 
+STAMP_REACH = 400  # a page's own "Published ..." line sits above the story, not in lists
+STAMP = re.compile(
+    r"\b(?:Published|Posted|First published)(?:\s+on)?:?\s+(?:\w+day,?\s+)?(?P<date>"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+[0-3]?\d,?\s+(?:19|20)\d{2}"
+    r"|[0-3]?\d\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?,?\s+(?:19|20)\d{2}"
+    r"|(?:19|20)\d{2}-[01]\d-[0-3]\d)\b"
+)
+
+
+def _from_stamp(head: str) -> PublicationGuess | None:
+    """ "Published June 19, 2024": the page states its own date above the story."""
+    match = STAMP.search(head)
+    if match is None:
+        return None
+    found = [e for e in find_date_expressions(match.group("date")) if e.year and e.day]
+    if len(found) != 1 or not found[0].month:
+        return None
+    expr = found[0]
+    try:
+        value = date(expr.year, expr.month, expr.day)  # type: ignore[arg-type]
+    except ValueError:
+        return None
+    return PublicationGuess(value, "day", match.group(0), "publication line at the top of the page")
+
+
 WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
 
@@ -205,6 +234,9 @@ def infer_publication(
     if not windows:
         # without anyone named in office the year rests on a weekday alone: too weak
         return PublicationGuess(None, None, None, "no office holder named to fix the year")
+    stamp = _from_stamp(clean.article.text[:STAMP_REACH])
+    if stamp is not None:
+        return stamp
     floor = _floor(clean.clean_text) or EARLIEST
     datelines = [r.text for r in clean.removed if r.reason == "dateline"]
     for guess in (

@@ -839,7 +839,13 @@ def attach_dates(doc: Doc, sentence: Sentence, frames: list[Frame], exprs: list[
         ):
             # "met Tsipras in December 2017 in a trip overshadowed by ...": the trip is the
             # meeting's setting and has its date
-            governor = by_trigger.get(frame.trigger.head.head.i)
+            verb = frame.trigger.head.head
+            governor = by_trigger.get(verb.i)
+            for _ in range(2):  # "urged X on Monday to end the war, in a phone call"
+                if governor is not None or not _to_infinitive(verb):
+                    break
+                verb = verb.head
+                governor = by_trigger.get(verb.i)
             if governor is not None and governor is not frame:
                 frame.dates = list(governor.dates)
 
