@@ -103,3 +103,58 @@ def test_no_date_words_no_metadata_means_null(code):
         published=None,
     )
     assert events and all(e.date is None and e.date_reason for e in events)
+
+
+def test_with_both_named_partners_is_one_call_each(code):
+    events = code(
+        "NAIROBI (Wire) — Kenyan President William Ruto spoke by phone on Wednesday with both "
+        "Tanzanian President Samia Suluhu Hassan and Ugandan President Yoweri Museveni about "
+        "the fuel pipeline."
+    )
+    calls = [e for e in events if e.type == "CONSULT"]
+    assert sorted(tuple(people(e)) for e in calls) == [
+        ("Samia Suluhu Hassan", "William Ruto"),
+        ("William Ruto", "Yoweri Museveni"),
+    ]
+    assert all(e.date == date(2024, 6, 12) for e in calls)
+    # the dateline's city and country are not a party
+    assert all(len(e.actors) == 2 for e in calls)
+
+
+def test_the_other_side_of_a_discussed_relation_is_not_a_party(code):
+    events = code(
+        "Kenyan President William Ruto spoke with Ethiopian Prime Minister Abiy Ahmed on Tuesday "
+        "and discussed Kenya's trade with Somalia."
+    )
+    contacts = [e for e in events if e.type == "CONSULT"]
+    assert contacts and all("SOM" not in {a.country for a in e.actors} for e in contacts)
+
+
+def test_a_visit_someone_made_is_their_visit_at_its_own_date(code):
+    events = code(
+        "Ruto is returning the visit Tanzanian President Samia Suluhu Hassan made to Nairobi in "
+        "March, when the two leaders agreed to hold regular mutual visits."
+    )
+    visits = [e for e in events if e.type == "CONSULT"]
+    assert len(visits) == 1  # "regular mutual visits" is a habit, not an event
+    visit = visits[0]
+    assert {a.country for a in visit.actors} == {"TZA", "KEN"}
+    assert (visit.date, visit.date_precision, visit.status) == (
+        date(2024, 3, 1),
+        "month",
+        "occurred",
+    )
+
+
+def test_the_principal_a_readout_headline_names_is_the_president_of_its_body(resources):
+    article = Article(
+        doc_id="t",
+        title="Readout of President Biden's Call with Prime Minister Kishida of Japan",
+        text="The President spoke today with Prime Minister Fumio Kishida of Japan. The President "
+        "reaffirmed the alliance.",
+        published=date(2023, 6, 1),
+        published_source="metadata",
+    )
+    events = next(extract_articles([article], resources)).events
+    call = next(e for e in events if e.type == "CONSULT")
+    assert people(call) == ["Fumio Kishida", "Joe Biden"]

@@ -177,3 +177,104 @@ def test_undated_reports_merge_only_as_copies_or_as_one_plan():
         _report("e1", "story", "story", "planned", "2023-03-24"),
         _report("e2", "other", "other", "planned", "2023-04-27"),
     ) == [["e1"], ["e2"]]
+
+
+TEMPLATE = (
+    "President Biden spoke today with {title} {name} of {country} to discuss the latest "
+    "developments in the Middle East. The leaders discussed ongoing efforts to secure the "
+    "release of all hostages held by Hamas, including American citizens, and to bring about an "
+    "immediate ceasefire in Gaza. President Biden thanked {short} for {country}'s partnership "
+    "and underscored the importance of working together to prevent the conflict from spreading. "
+    "The leaders agreed that their teams would remain in close touch in the days ahead."
+)
+
+
+def _sign(text: str, day: str):
+    from datetime import date
+
+    from diplograph.dedup import article_names
+
+    return article_signature(text), article_names(text), date.fromisoformat(day)
+
+
+def _copies(first, second) -> bool:
+    from diplograph.dedup import near_duplicate
+
+    return near_duplicate(
+        similarity(first[0], second[0]), (first[1], second[1]), (first[2], second[2])
+    )
+
+
+def test_templated_readouts_with_other_names_are_not_copies():
+    qatar = _sign(
+        TEMPLATE.format(title="Amir", name="Tamim bin Hamad", country="Qatar", short="the Amir"),
+        "2024-08-06",
+    )
+    egypt = _sign(
+        TEMPLATE.format(
+            title="President", name="Abdel Fattah al-Sisi", country="Egypt", short="President Sisi"
+        ),
+        "2024-08-06",
+    )
+    assert similarity(qatar[0], egypt[0]) >= 0.35  # the template alone looks like a copy
+    assert not _copies(qatar, egypt)
+
+
+def test_the_same_text_weeks_apart_is_a_new_call_not_a_copy():
+    text = TEMPLATE.format(title="King", name="Abdullah II", country="Jordan", short="the King")
+    assert _copies(_sign(text, "2023-10-31"), _sign(text, "2023-11-01"))
+    assert not _copies(_sign(text, "2023-10-31"), _sign(text, "2023-12-07"))
+
+
+STORY = [
+    "ADDIS ABABA (Wire) — Ethiopian Prime Minister Abiy Ahmed flew to Asmara on Sunday for "
+    "talks with Eritrean President Isaias Afwerki, the first visit by an Ethiopian leader to "
+    "the neighbouring country in two decades.",
+    "Crowds lined the streets of the Eritrean capital as Isaias greeted Abiy at the airport "
+    "with an embrace, state television showed. The two leaders were expected to discuss "
+    "reopening embassies, restoring flights and ending the border dispute.",
+    "Ethiopia and Eritrea fought a war from 1998 to 2000 that killed tens of thousands of "
+    "people, and the two countries have remained in a state of no war, no peace ever since.",
+    "Abiy said last month that Ethiopia would fully accept a 2000 peace agreement, including "
+    "the ruling of an international boundary commission that awarded the town of Badme to "
+    "Eritrea.",
+    "Information Minister Yemane Gebremeskel described the visit as historic on Twitter.",
+]
+
+
+def test_a_syndicated_copy_with_a_new_lead_and_a_correction_is_a_copy():
+    original = "\n\n".join(STORY)
+    lead = (
+        "ASMARA, Eritrea — Ethiopia's prime minister Abiy Ahmed arrived in Asmara on Sunday for "
+        "talks with Eritrean President Isaias Afwerki, in the first such visit in 20 years."
+    )
+    correction = (
+        "Correction: An earlier version of this story misstated the year in which the war ended."
+    )
+    syndicated = "\n\n".join([lead, *STORY[1:], correction])
+    first, second = _sign(original, "2018-07-08"), _sign(syndicated, "2018-07-09")
+    assert similarity(first[0], second[0]) < 0.6  # the old threshold missed such copies
+    assert _copies(first, second)
+
+
+def test_migration_3_relinks_copies_found_under_the_old_rule(tmp_path):
+    db = tmp_path / "v2.duckdb"
+    _ingest(db, REPORTS)
+    con = duckdb.connect(str(db))
+    # as release 2 could leave it: a wrong copy link and bands of the old layout
+    con.execute("UPDATE articles SET canonical_doc_id = 'wire-0613' WHERE doc_id = 'readout-0619'")
+    con.execute("UPDATE article_bands SET bucket = 'old:' || bucket")
+    con.execute("DELETE FROM schema_migrations WHERE version > 2")
+    con.close()
+    con = connect(db)
+    links = con.execute(
+        "SELECT doc_id, canonical_doc_id FROM articles WHERE doc_id <> canonical_doc_id"
+    ).fetchall()
+    old_bands = con.execute(
+        "SELECT count(*) FROM article_bands WHERE bucket LIKE 'old:%'"
+    ).fetchone()[0]
+    calls = query_events(con, ["KEN", "USA"], types=["CONSULT"])
+    con.close()
+    assert links == [("wire-0613-syndicated", "wire-0613")]
+    assert old_bands == 0
+    assert [c["reports"] for c in calls] == [2, 1]

@@ -20,7 +20,8 @@ from diplograph.model import Article, CleanArticle, Removed
 # "BEIJING, Oct 16 (Reuters) - ", "JERUSALEM (AP) — ", "Beijing (EFE).- ": place and date of filing,
 # not part of the first sentence (its date is the filing date, not an event date).
 DATELINE = re.compile(
-    r"^(?:[A-Z][\w'’. /-]{1,40}?(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*"
+    r"^(?:[A-Z][\w'’. /-]{1,40}?(?:,\s*[A-Z][\w.]+(?:\s[A-Z][\w.]+)?)?"  # "LIMA, Peru"
+    r"(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*"
     r"\([A-Za-z][A-Za-z .&/-]{1,30}\)\s*(?:\.?-{1,2}|–|—|:)\s+"
     r"|[A-Z]{3,}(?:[ ,][A-Z]{2,})*(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2})?\s*(?:-{1,2}|–|—)\s+)"
 )

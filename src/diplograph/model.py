@@ -178,13 +178,15 @@ class Event:
         )
 
     def absorb(self, other: Event) -> None:
-        """Take another report's evidence, and its date when that is more precise."""
+        """Take another report's evidence, and its date when that is more precise (with the
+        word that reports it: the dated report is the one that says what happened)."""
         for evidence in other.evidence:
             if all(evidence.sentence != e.sentence for e in self.evidence):
                 self.evidence.append(evidence)
         self.evidence.sort(key=lambda e: e.sentence)
         if PRECISION_RANK[other.date_precision] > PRECISION_RANK[self.date_precision]:
             self.take_date(other)
+            self.trigger = other.trigger
 
     def participant_keys(self) -> frozenset[str]:
         return frozenset(actor.key() for actor in self.actors)

@@ -778,6 +778,7 @@ def extract_clean(
     if article.published is None and clean.sentences:
         _infer_publication(clean, mentions, res)
     ctx = DocContext.from_mentions(res.kb, mentions, clean.clean_text)
+    ctx.headline_person = _headline_person(article.title, res)
     if parsed is None:
         parsed = parse_candidates(clean, mentions, res)
     raw_events: list[Event] = []
@@ -807,6 +808,16 @@ def extract_clean(
         if event.date_precision == "day" and event.date_source in ("explicit", "relative"):
             event.time = find_clock_time(event.evidence[0].text) if event.evidence else None
     return ArticleResult(clean, events)
+
+
+def _headline_person(title: str | None, res: Resources) -> str | None:
+    """The first person a headline names unambiguously."""
+    if not title:
+        return None
+    named = [
+        m for m in find_mentions(title, res.kb) if m.kind == "person" and len(m.candidates) == 1
+    ]
+    return named[0].candidates[0] if named else None
 
 
 def _infer_publication(clean: CleanArticle, mentions: list[Mention], res: Resources) -> None:

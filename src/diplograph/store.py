@@ -18,13 +18,14 @@ from typing import Any
 import duckdb
 
 from diplograph.dedup import (
-    NEAR_DUPLICATE,
     Report,
+    article_names,
     article_signature,
     band_keys,
     block_key,
     cluster_reports,
     merged_record,
+    near_duplicate,
     similarity,
 )
 from diplograph.model import ArticleResult
@@ -121,7 +122,20 @@ MIGRATIONS: list[tuple[int, str]] = [
         CREATE INDEX events_block ON events(block);
         """,
     ),
+    (
+        3,
+        # copies also need the same names and dates close together; LSH bands of 3 rows
+        """
+        DELETE FROM article_bands;
+        UPDATE articles SET canonical_doc_id = NULL;
+        """,
+    ),
 ]
+
+
+# the last migration that changes how copies are found: stored articles are signed and their
+# events merged again after it (once, however many migrations a database is behind)
+RESIGN_AFTER = 3
 
 
 @dataclass
@@ -167,7 +181,7 @@ def migrate(con: duckdb.DuckDBPyConnection) -> None:
             for statement in filter(str.strip, sql.split(";")):
                 con.execute(statement)
             con.execute("INSERT INTO schema_migrations (version) VALUES (?)", [version])
-            if version == 2:
+            if version == RESIGN_AFTER:
                 _backfill_dedup(con)
             con.execute("COMMIT")
         except Exception:
@@ -176,7 +190,7 @@ def migrate(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def _backfill_dedup(con: duckdb.DuckDBPyConnection) -> None:
-    """Databases made before migration 2: sign their articles and merge their events."""
+    """Databases made before migration 3: sign their articles again and merge their events."""
     rows = con.execute("SELECT doc_id, clean_text FROM articles ORDER BY doc_id").fetchall()
     for doc_id, clean_text in rows:
         _sign_article(con, doc_id, clean_text or "")
@@ -195,19 +209,29 @@ def _block(event_id: str, record: dict[str, Any]) -> str:
 
 
 def _sign_article(con: duckdb.DuckDBPyConnection, doc_id: str, clean_text: str) -> str:
-    """Store the article's MinHash and LSH buckets; return its canonical article: the earliest
-    stored near-duplicate's canonical, or itself."""
+    """Store the article's MinHash and LSH buckets; return its canonical article: the closest
+    stored copy's canonical, or itself."""
     signature = article_signature(clean_text)
     keys = band_keys(signature)
+    published = con.execute("SELECT published FROM articles WHERE doc_id = ?", [doc_id]).fetchone()
+    own = (article_names(clean_text), published[0] if published else None)
     candidates = con.execute(
-        "SELECT DISTINCT a.doc_id, a.minhash, coalesce(a.canonical_doc_id, a.doc_id) "
+        "SELECT DISTINCT a.doc_id, a.minhash, coalesce(a.canonical_doc_id, a.doc_id), "
+        "a.clean_text, a.published "
         "FROM article_bands b JOIN articles a ON a.doc_id = b.doc_id "
         f"WHERE b.bucket IN ({', '.join('?' for _ in keys)}) AND a.doc_id <> ? "
         "AND a.minhash IS NOT NULL ORDER BY a.doc_id",
         [*keys, doc_id],
     ).fetchall()
-    scored = [(similarity(signature, other), canonical) for _, other, canonical in candidates]
-    near = [pair for pair in scored if pair[0] >= NEAR_DUPLICATE]
+    near = [
+        (estimate, canonical)
+        for _, other, canonical, text, day in candidates
+        if near_duplicate(
+            estimate := similarity(signature, other),
+            (own[0], article_names(text or "")),
+            (own[1], day),
+        )
+    ]
     canonical = max(near, key=lambda pair: pair[0])[1] if near else doc_id
     con.execute(
         "UPDATE articles SET minhash = ?, canonical_doc_id = ? WHERE doc_id = ?",

@@ -28,6 +28,9 @@ class DocContext:
     mentions: list[Mention] = field(default_factory=list)
     text: str = ""
     countries_named: set[str] = field(default_factory=set)
+    # the first person the headline names ("Readout of President Biden's Call with ..."): whose
+    # readout it is, and so who "The President" of its body is
+    headline_person: str | None = None
 
     @classmethod
     def from_mentions(
@@ -463,8 +466,9 @@ def _earlier_holder(mention: Mention, day: date | None, ctx: DocContext) -> Acto
 
 
 def _home_holder(title_word: str, day: date, ctx: DocContext) -> Actor | None:
-    first = next((m for m in ctx.mentions if m.kind == "person" and len(m.candidates) == 1), None)
-    spell = ctx.kb.office_on(first.candidates[0], day) if first is not None else None
+    named = [m for m in ctx.mentions if m.kind == "person" and len(m.candidates) == 1]
+    first = ctx.headline_person or (named[0].candidates[0] if named else None)
+    spell = ctx.kb.office_on(first, day) if first is not None else None
     if spell is None:
         return None
     for office in ("head_of_state", "head_of_government", spell.office):

@@ -489,7 +489,8 @@ def _verb_frame(
         ):
             with_objs += [t for c in clause.children if c.dep_ == "nsubj" for t in expand(c)]
     for obj in objects:
-        with_objs += prep_objects(obj, {"with"})
+        if obj.lemma_.lower() not in lexicon.relational_nouns:
+            with_objs += prep_objects(obj, {"with"})  # "discussed the situation with X"
     frame = _new_frame(view, token, spec, lexicon, symmetric=bool(spec.get("symmetric")))
     subj_m = view.actor_mentions(subj)
     if passive:
@@ -538,7 +539,13 @@ def _split_separately(frame: Frame) -> list[Frame]:
     """ "X spoke separately with A and B" is one contact per partner."""
     if not frame.symmetric or len(frame.targets) < 2 or not frame.sources:
         return [frame]
-    if not any(c.lower_ in SEPARATE_WORDS for c in frame.trigger.children):
+    separately = any(c.lower_ in SEPARATE_WORDS for c in frame.trigger.children)
+    # "spoke by phone on Saturday with both Netanyahu and Abbas": two calls, one per partner
+    both = any(
+        t.lower_ == "both" and t.dep_ in ("preconj", "det") and t.head.dep_ == "pobj"
+        for t in frame.trigger.subtree
+    )
+    if not (separately or both):
         return [frame]
     frames = []
     for partner in frame.targets:
@@ -581,14 +588,47 @@ def _new_frame(
     )
 
 
+MAKING_VERBS = {"make", "pay", "undertake", "conduct", "hold"}
+
+
+def _made_by(noun: Token) -> Token | None:
+    """The light verb of a relative clause on the noun ("the visit [Yoon made]", "the call
+    [the two held] on Monday")."""
+    for child in noun.children:
+        if child.dep_ == "relcl" and child.lemma_.lower() in MAKING_VERBS:
+            return child
+    return None
+
+
 def _noun_frames(
     view: SentenceView, token: Token, spec: dict[str, Any], lexicon: Lexicon
 ) -> list[Frame]:
+    if token.tag_ == "NNS" and any(
+        c.dep_ == "amod" and c.lower_ in lexicon.generic_modifiers for c in token.children
+    ):
+        return []  # "regular mutual visits": contacts in general
     frame = _new_frame(view, token, spec, lexicon, symmetric=True, nominal=True)
     owners = view.actor_mentions([t for c in token.children if c.dep_ == "poss" for t in expand(c)])
     preps = CALL_PARTY_PREPS if frame.mode == "phone" else PARTY_PREPS
     partners = view.actor_mentions(prep_objects(token, preps))
     verb = governing_verb(token)
+    made = _made_by(token)
+    if made is not None and not owners:
+        # "the visit Yoon made to Tokyo in March": the relative clause's subject made the
+        # contact; its place, date and tense are the clause's
+        owners = view.actor_mentions(subjects(made))
+        destinations = [
+            t
+            for c in made.children
+            if c.dep_ in ("prep", "dative") and c.lower_ == "to"
+            for o in c.children
+            if o.dep_ == "pobj"
+            for t in expand(o)
+        ]
+        partners += view.actor_mentions(destinations, places=True)
+        frame.date_head = made
+        frame.status = _status(made, lexicon)
+        verb = None
     if verb is not None and not owners:
         lemma = verb.lemma_.lower()
         via_light = token.dep_ in ("dobj", "obj") and (

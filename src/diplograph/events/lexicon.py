@@ -34,6 +34,10 @@ class Lexicon:
     keywords: frozenset[str]
     senses: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # every sense, in order
     hypothetical_governors: frozenset[str] = frozenset()  # "urged X to withdraw": not done
+    # "discussed U.S. engagement with Egypt": the "with" belongs to the noun, not the contact
+    relational_nouns: frozenset[str] = frozenset()
+    # "agreed to resume regular mutual visits": contacts in general, not one contact
+    generic_modifiers: frozenset[str] = frozenset()
     negating_governors: frozenset[str] = frozenset()  # "refused to withdraw": not done
     allegation_governors: frozenset[str] = frozenset()  # "accused X of attacking": alleged
     planned_as: dict[str, dict[str, str]] = field(default_factory=dict)
@@ -146,6 +150,8 @@ def load_lexicon() -> Lexicon:
         keywords=_keywords(senses, raw["nouns"], raw),
         senses=senses,
         hypothetical_governors=frozenset(raw.get("hypothetical_governors", [])),
+        relational_nouns=frozenset(raw.get("relational_nouns", [])),
+        generic_modifiers=frozenset(raw.get("generic_modifiers", [])),
         negating_governors=frozenset(raw.get("negating_governors", [])),
         allegation_governors=frozenset(raw.get("allegation_governors", [])),
         planned_as=raw.get("planned_as", {}),
