@@ -8,6 +8,8 @@ exist); merging: pairwise precision 0.976, recall 0.449. Both sets have since gu
 fixes, so they are development sets; the floors sit just under the current figures.
 """
 
+import pytest
+
 from conftest import ROOT
 from diplograph.evaluate import evaluate_dates, evaluate_dedup
 
@@ -20,8 +22,8 @@ def test_event_dates(resources):
         f"{report.system_days}; publication {report.published_right}/{report.published_inferred}"
     )
     assert report.gold_events >= 200
-    assert report.exact_day_stated >= 0.84
-    assert report.wrong_rate <= 0.03
+    assert report.exact_day_stated >= 0.86
+    assert report.wrong_rate <= 0.02
     assert report.published_inferred >= 10 and not report.published_wrong
 
 
@@ -34,13 +36,20 @@ def test_report_merging(resources, tmp_path):
     assert report.articles.precision == 1.0 and report.articles.recall == 1.0
 
 
-def test_report_merging_on_the_held_out_set(resources, tmp_path):
-    """Never tuned on (see its README): first and only run 1.000 / 0.868."""
-    folder = ROOT / "tests" / "data" / "dedup_heldout"
-    report = evaluate_dedup(folder, tmp_path / "d.duckdb", resources)
+@pytest.mark.parametrize(
+    ("folder", "recall"),
+    [
+        # second set: first run 1.000 / 0.868 (held out until 2026-11-22), now 0.948
+        ("dedup_heldout", 0.93),
+        # third set: first run 1.000 / 0.820, wire copies 1.000 / 0.500; now 0.938, 1.0 / 1.0
+        ("dedup_third", 0.92),
+    ],
+)
+def test_report_merging_on_later_sets(resources, tmp_path, folder, recall):
+    report = evaluate_dedup(ROOT / "tests" / "data" / folder, tmp_path / "d.duckdb", resources)
     print(report.events, report.articles)
     assert report.events.precision >= 0.95
-    assert report.events.recall >= 0.85
+    assert report.events.recall >= recall
     assert report.articles.precision == 1.0 and report.articles.recall == 1.0
 
 
@@ -48,6 +57,6 @@ def test_event_dates_on_the_second_set(resources):
     """First run 66.7% exact (stated), 3/50 wrong days, 1 wrong publication date; see README."""
     report = evaluate_dates(ROOT / "tests" / "data" / "dates_heldout", resources)
     assert report.gold_events >= 200
-    assert report.exact_day_stated >= 0.66
+    assert report.exact_day_stated >= 0.75
     assert report.wrong_rate <= 0.03
     assert not report.published_wrong

@@ -17,6 +17,7 @@ from typing import Any
 from diplograph.actors.kb import KnowledgeBase
 from diplograph.actors.mentions import find_mentions
 from diplograph.actors.resolver import (
+    GROUP_SIZES,
     DocContext,
     resolve_mention,
     resolve_named_group,
@@ -86,6 +87,9 @@ def _overlapping(mentions: list[Mention], span: tuple[int, int]) -> Mention | No
     return best
 
 
+POSSESSIVES = {"his", "her", "their", "its"}
+
+
 def _resolve_in_context(item: dict[str, Any], day: date, res: Resources) -> list[Actor]:
     text = item["text"]
     span = _span(item)
@@ -94,6 +98,14 @@ def _resolve_in_context(item: dict[str, Any], day: date, res: Resources) -> list
     target = _overlapping(mentions, span)
     if target is None:
         return []
+    if (
+        target.kind == "role"
+        and target.start == span[0]
+        and target.end > span[1]
+        and text[span[0] : span[1]].lower() in POSSESSIVES
+    ):
+        # gold asks for "his" in "his Russian counterpart": the possessor, a pronoun of its own
+        target = Mention("pronoun", text[span[0] : span[1]], span[0], span[1], via="pronoun")
     inside = [
         m
         for m in mentions
@@ -135,6 +147,7 @@ def _resolve_in_context(item: dict[str, Any], day: date, res: Resources) -> list
 
 def _collective_actors(text: str, span: tuple[int, int], day: date, res: Resources) -> list[Actor]:
     """ "the two leaders": whoever the extractor put in the contact reported in that sentence."""
+    item_words = text[span[0] : span[1]].lower()
     article = Article(doc_id="eval", text=text, published=day, published_source="metadata")
     result = next(extract_articles([article], res))
     for event in result.events:
@@ -142,6 +155,11 @@ def _collective_actors(text: str, span: tuple[int, int], day: date, res: Resourc
             if evidence.start <= span[0] < evidence.end:
                 # "The Vice President and the two Prime Ministers met": only the two
                 own = [a for a in event.actors if a.start is not None and a.start == span[0]]
+                # "Parmelin welcomed the two leaders": the two taken up, not their host
+                counted = next((n for w, n in GROUP_SIZES.items() if w in item_words), None)
+                taken_up = [a for a in event.actors if a.resolved_by == "coreference"]
+                if not own and counted and len(taken_up) == counted:
+                    own = taken_up
                 return own or event.actors
     # no contact in the mention's own sentence ("The two leaders reaffirmed ..."): the
     # participants of the latest contact reported before it, as the extractor links them

@@ -308,7 +308,20 @@ def _antecedent(events: list[Event], frame: Frame) -> Event | None:
     words = " ".join(m.text.lower() for m in frame.mentions())
     wants_two = any(w in words for w in ("two", "pair", "both"))
     wanted_offices = collective_offices(words)
+    # people before states in one sentence: "Sullivan met Gantz to continue the consultations
+    # between the United States and Israel. They exchanged views ...": the two men
+    people_sentences = {
+        e.evidence[0].sentence
+        for e in events
+        if e.evidence and any(a.id and a.id != a.country for a in e.actors)
+    }
     for event in reversed(events):
+        if (
+            event.evidence
+            and event.evidence[0].sentence in people_sentences
+            and not any(a.id and a.id != a.country for a in event.actors)
+        ):
+            continue
         if event.type != "CONSULT" or event.backgrounded or event.status != "occurred":
             continue
         if wants_two and len(event.actors) != 2:

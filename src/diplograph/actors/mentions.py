@@ -408,11 +408,16 @@ def _is_modifier(text: str, start: int, end: int) -> bool:
     )
 
 
+# a nickname in quotes between given name and surname: Benjamin "Benny" Gantz
+NICKNAME = re.compile(r"(?<=[A-Za-z]) [\"“‘'][A-Z][\w.-]*[\"”’'](?= [A-Z])")
+
+
 def find_mentions(text: str, kb: KnowledgeBase) -> list[Mention]:
     """Entry point: every actor mention in ``text`` with offsets into it."""
+    scanned = NICKNAME.sub(lambda m: " " * len(m.group()), text)  # offsets stay the same
     mentions = [
         _to_mention(text, start, end, entries)
-        for start, end, entries in scan(text, kb)
+        for start, end, entries in scan(scanned, kb)
         if not _is_modifier(text, start, end)
     ]
     _collective_as_role(text, mentions, kb)

@@ -449,8 +449,9 @@ def _earlier_holder(mention: Mention, day: date | None, ctx: DocContext) -> Acto
             continue
         if earlier.kind == "unknown_person":
             person_id = _by_name_part(earlier, day, ctx)  # "King Abdullah ... the King"
-        elif earlier.kind == "person" and len(earlier.candidates) == 1:
-            person_id = earlier.candidates[0]
+        elif earlier.kind == "person" and earlier.candidates:
+            # "Vice President Harris": her title settles which Harris
+            person_id = _pick_person(earlier.candidates, ctx, day, earlier)
         else:
             continue
         if person_id is None:
@@ -466,8 +467,11 @@ def _earlier_holder(mention: Mention, day: date | None, ctx: DocContext) -> Acto
 
 
 def _home_holder(title_word: str, day: date, ctx: DocContext) -> Actor | None:
-    named = [m for m in ctx.mentions if m.kind == "person" and len(m.candidates) == 1]
-    first = ctx.headline_person or (named[0].candidates[0] if named else None)
+    named = [m for m in ctx.mentions if m.kind == "person"]
+    # "Vice President Harris" is Kamala Harris by her title, though "Harris" alone is two people
+    first = ctx.headline_person or (
+        _pick_person(named[0].candidates, ctx, day, named[0]) if named else None
+    )
     spell = ctx.kb.office_on(first, day) if first is not None else None
     if spell is None:
         return None
@@ -794,6 +798,10 @@ def resolve_typed_group(collective: Mention, ctx: DocContext, day: date | None) 
     return []
 
 
+def _possessive(mention: Mention, text: str) -> bool:
+    return text[mention.end : mention.end + 2] in ("'s", "’s")
+
+
 def resolve_named_group(
     collective: Mention, ctx: DocContext, day: date | None, reach: int
 ) -> list[Actor]:
@@ -803,7 +811,11 @@ def resolve_named_group(
     People named by name are tried first; role phrases join only when names alone do not make
     the group ("The Azerbaijani leader and the Armenian prime minister said they ...").
     """
-    before = [m for m in ctx.mentions if reach <= m.start < collective.start]
+    before = [
+        m
+        for m in ctx.mentions
+        if reach <= m.start < collective.start and not _possessive(m, ctx.text)
+    ]  # "Sullivan reaffirmed President Biden's support. They ...": Biden is no party
     if collective.text.lower() == "them":
         # "Trump phoned the leaders of Thailand and Cambodia and told them": not the subject
         before = [m for m in before if not ctx._opens_clause(m, reach)]

@@ -608,7 +608,13 @@ def _noun_frames(
     ):
         return []  # "regular mutual visits": contacts in general
     frame = _new_frame(view, token, spec, lexicon, symmetric=True, nominal=True)
-    owners = view.actor_mentions([t for c in token.children if c.dep_ == "poss" for t in expand(c)])
+    owners = [  # "their talks" says nothing about who talked that the clause does not
+        m
+        for m in view.actor_mentions(
+            [t for c in token.children if c.dep_ == "poss" for t in expand(c)]
+        )
+        if m.text.lower() != "their"
+    ]
     preps = CALL_PARTY_PREPS if frame.mode == "phone" else PARTY_PREPS
     partners = view.actor_mentions(prep_objects(token, preps))
     verb = governing_verb(token)
