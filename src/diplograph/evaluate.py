@@ -79,11 +79,14 @@ def _whole_word(text: str, start: int, end: int) -> bool:
 
 
 def _overlapping(mentions: list[Mention], span: tuple[int, int]) -> Mention | None:
-    best, best_overlap = None, 0
+    """The mention the gold span denotes: the most overlapping one, people before places
+    ("Saudi King" overlaps "Saudi" more than "King Salman", and means the king)."""
+    best, best_key = None, (False, 0)
     for mention in mentions:
         overlap = min(mention.end, span[1]) - max(mention.start, span[0])
-        if overlap > best_overlap:
-            best, best_overlap = mention, overlap
+        key = (mention.kind not in ("country", "org", "institution"), overlap)
+        if overlap > 0 and key > best_key:
+            best, best_key = mention, key
     return best
 
 
@@ -98,6 +101,9 @@ def _resolve_in_context(item: dict[str, Any], day: date, res: Resources) -> list
     target = _overlapping(mentions, span)
     if target is None:
         return []
+    named = [m for m in mentions if span[0] <= m.start and m.end <= span[1] and m.kind == "person"]
+    if item["category"] == "name" and len(named) == 1:
+        target = named[0]  # "India's Modi", "Jordanian Deputy Prime Minister ... Ayman Safadi"
     if (
         target.kind == "role"
         and target.start == span[0]

@@ -94,6 +94,8 @@ class KnowledgeBase:
     leader_is_head_of_state: frozenset[str] = frozenset()
     # (polity, office) pairs several people hold at once: never resolved from the role alone
     shared_offices: frozenset[tuple[str, str]] = frozenset()
+    # "His Majesty" alone takes up someone titled king, queen, ... (roles.yaml)
+    honorific_titles: dict[str, tuple[str, ...]] = field(default_factory=dict)
     phrases: dict[tuple[str, ...], list[Entry]] = field(default_factory=lambda: defaultdict(list))
     max_phrase_len: int = 1
     version: str = ""
@@ -252,6 +254,19 @@ def _surname(name: str, polities: set[str], family_first: set[str]) -> str | Non
 ARTICLE_PREFIX = re.compile(r"^(?:al|el|as|es|ad|ed|an|ar|ash|at|az|ul)-(?=\w{3})", re.IGNORECASE)
 
 
+NAME_PARTICLES = {"al", "el", "bin", "ibn", "bint", "abu", "de", "da", "van", "von", "le", "la"}
+
+
+def _double_surname(name: str) -> str | None:
+    """ "Andrés Manuel López Obrador" is "López Obrador": two given names, two family names."""
+    parts = [p for p in name.replace(",", " ").split() if p]
+    if len(parts) < 4 or not all(p[:1].isupper() for p in parts[-2:]):
+        return None
+    if parts[-2].lower() in NAME_PARTICLES:
+        return None  # "Al Saud", "Al Thani": a dynasty, not one person's name
+    return " ".join(parts[-2:])
+
+
 def _surname_forms(surname: str) -> list[str]:
     bare = ARTICLE_PREFIX.sub("", surname)
     return [surname, bare] if bare != surname else [surname]
@@ -363,7 +378,9 @@ def _load_people(
         short_aliases = [a for a in person.aliases if len(a.split()) == 2 and a[0] != "@"]
         for full in [person.name, *short_aliases] if not polities & no_surname else []:
             found = _surname(full, polities, family_first)
-            for surname in _surname_forms(found) if found else []:
+            forms = _surname_forms(found) if found else []
+            double = _double_surname(full) if full == person.name else None
+            for surname in [*forms, double] if double else forms:
                 folded = " ".join(token_key(surname))
                 if not folded or folded in stoplist or len(folded) < 3:
                     continue
@@ -406,6 +423,9 @@ def _load_roles(kb: KnowledgeBase, roles: dict[str, Any]) -> None:
         kb.add_phrase(phrase, Entry("honorific", phrase, "title", needs_capital=True))
     for phrase in roles.get("pronouns", []):
         kb.add_phrase(phrase, Entry("pronoun", phrase, "phrase"))
+    kb.honorific_titles = {
+        word: tuple(titles) for word, titles in (roles.get("honorific_titles") or {}).items()
+    }
     kb.seniority = list(roles.get("seniority", []))
     kb.shared_offices = frozenset(
         (polity, office)

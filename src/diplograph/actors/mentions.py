@@ -339,9 +339,10 @@ def _include_name_article(text: str, mention: Mention) -> None:
         mention.text = text[mention.start : mention.end]
 
 
-def _attach_honorific(text: str, mentions: list[Mention], index: int) -> None:
+def _attach_honorific(text: str, mentions: list[Mention], index: int, kb: KnowledgeBase) -> None:
     """ "Sheikh Mohammed", "Mr. Es-Sisi": an honorific opens a name, known or not; alone it is
-    no actor and is dropped."""
+    no actor and is dropped, unless it is a style that takes up a sovereign named before ("His
+    Majesty's leadership")."""
     honorific = mentions[index]
     if text[honorific.end : honorific.end + 1] == ".":
         honorific.end += 1  # "Mr." as one word
@@ -367,6 +368,17 @@ def _attach_honorific(text: str, mentions: list[Mention], index: int) -> None:
             start=honorific.start,
             end=end,
             title_text=honorific.text,
+            via="honorific",
+        )
+        return
+    style = honorific.text.lower().split()[-1]
+    if style in kb.honorific_titles:
+        mentions[index] = Mention(
+            kind="role",
+            text=honorific.text,
+            start=honorific.start,
+            end=honorific.end,
+            office="titled",
             via="honorific",
         )
         return
@@ -429,7 +441,7 @@ def find_mentions(text: str, kb: KnowledgeBase) -> list[Mention]:
     while index < len(mentions):
         if mentions[index].kind == "honorific":
             before = len(mentions)
-            _attach_honorific(text, mentions, index)
+            _attach_honorific(text, mentions, index, kb)
             if len(mentions) < before:
                 continue
         index += 1

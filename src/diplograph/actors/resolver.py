@@ -428,6 +428,12 @@ def _earlier_holder(mention: Mention, day: date | None, ctx: DocContext) -> Acto
     title_word = TITLE_SPELLINGS.get(" ".join(words), " ".join(words))
     if not title_word:
         return None
+    if title_word in ctx.kb.honorific_titles:  # "His Majesty": a king, queen, emperor, sultan
+        for title in ctx.kb.honorific_titles[title_word]:
+            found = _earlier_holder(replace(mention, text=title), day, ctx)
+            if found is not None:
+                return found
+        return None
     earlier_mentions = [m for m in ctx.mentions if m.start < mention.start]
     # Official readouts capitalise the title of their own principal ("The President reaffirmed
     # ..." after naming two presidents is their own; "the President's upcoming trip" in the
