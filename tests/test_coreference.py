@@ -93,3 +93,59 @@ def test_plural_role_of_listed_countries_gives_one_actor_per_country():
     actors = resolve_mention(mentions[0], date(2024, 3, 1), ctx, [])
     assert [a.country for a in actors] == ["POL", "ESP", "SWE"]
     assert _names(actors) == ["Donald Tusk", "Pedro Sánchez", "Ulf Kristersson"]
+
+
+def _resolve_with_context(text: str, needle: str, day: date) -> list:
+    """As the evaluator does: people named before the mention are resolved first."""
+    kb = load_kb()
+    mentions = find_mentions(text, kb)
+    ctx = DocContext.from_mentions(kb, mentions, text)
+    at = text.rindex(needle)
+    target = next(m for m in mentions if m.start <= at < m.end)
+    others: list = []
+    for mention in mentions:
+        if mention.start < target.start and mention.kind == "person":
+            others.extend(resolve_mention(mention, day, ctx, others))
+    return resolve_mention(target, day, ctx, others)
+
+
+def test_a_leaders_counterpart_is_the_other_countrys_leader():
+    day = date(2023, 3, 16)
+    # Japan is led by its prime minister, South Korea by its president
+    text = "Japanese Prime Minister Fumio Kishida had dinner with his South Korean counterpart."
+    assert _names(_resolve_with_context(text, "his South Korean", day)) == ["Yoon Suk Yeol"]
+    text = "Chinese President Xi Jinping told his Japanese counterpart to manage differences."
+    assert _names(_resolve_with_context(text, "his Japanese", day)) == ["Fumio Kishida"]
+    # a president who does not lead the government keeps a president as counterpart
+    text = "Italian President Sergio Mattarella hosted his German counterpart in Rome."
+    assert _names(_resolve_with_context(text, "his German", day)) == ["Frank-Walter Steinmeier"]
+
+
+def test_a_title_written_across_a_metonym_and_a_styled_sovereign(resources):
+    text = "Putin received Kim Jong Un at the cosmodrome. The Kremlin chief greeted his guest."
+    assert _names(_resolve_at(text, "The Kremlin chief", date(2023, 9, 13), resources)) == [
+        "Vladimir Putin"
+    ]
+    text = (
+        "President Biden spoke with His Majesty King Abdullah II of Jordan. The President "
+        "confirmed U.S. support for His Majesty's leadership."
+    )
+    assert _names(_resolve_at(text, "His Majesty's", date(2023, 10, 20), resources)) == [
+        "Abdullah II"
+    ]
+
+
+def test_a_quoted_nickname_inside_a_name():
+    kb = load_kb()
+    text = 'Israeli Defense Minister Benjamin "Benny" Gantz met Jake Sullivan.'
+    people = [m.candidates for m in find_mentions(text, kb) if m.kind == "person"]
+    assert people == [["benny_gantz"], ["jake_sullivan"]]
+
+
+def test_a_later_his_repeats_the_possessor_of_his_counterpart(resources):
+    text = (
+        "Brazilian President Luiz Inacio Lula da Silva met his Argentine counterpart in Buenos "
+        "Aires on his first foreign trip."
+    )
+    found = _resolve_at(text, "his first", date(2023, 1, 23), resources)
+    assert _names(found) == ["Luiz Inácio Lula da Silva"]

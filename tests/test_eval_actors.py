@@ -1,4 +1,4 @@
-"""Actor resolution on four labelled sets, each written by an annotator who did not see the code.
+"""Actor resolution on labelled sets, each written by an annotator who did not see the code.
 
 History (names / roles / coreference, wrong office holders):
 
@@ -13,14 +13,16 @@ History (names / roles / coreference, wrong office holders):
   96.0 / 89.95 (197/219) / 70.4%, zero wrong holders. Names and roles meet the targets on
   unseen text; coreference does not. Tuned on since.
 
-- ``actors_fifth`` (651; 34 unused White House documents, 34 written articles): **held out,
-  never tuned on**. Its first and only run: names 93.8%, roles 90.7%, coreference 69.8%, zero
-  wrong holders (after two scorer fixes that do not touch the resolver: regnal gold names
-  such as "Abdullah II of Jordan", and a gold occurrence counted inside a longer word).
-
-- ``actors_sixth`` (444; 34 unused White House documents, 29 written articles): **held out,
-  never tuned on**, first and only run: names 98.5%, roles 90.2%, coreference 77.6%, zero wrong
-  holders.
+- ``actors_fifth`` (651; 34 unused White House documents, 34 written articles): held out
+  until 2026-11-22, first run 93.8 / 90.7 / 69.8%, zero wrong holders (after two scorer fixes
+  that do not touch the resolver: regnal gold names such as "Abdullah II of Jordan", and a gold
+  occurrence counted inside a longer word). Tuned on since.
+- ``actors_sixth`` (444; 34 unused White House documents, 29 written articles): held out until
+  2026-11-22, first run 98.5 / 90.2 / 77.6%, zero wrong holders. Tuned on since.
+- ``actors_seventh`` (549; 35 unused White House documents, 29 written articles; its annotator
+  was told to skip collective mentions whose members the text never names): first run, after
+  the fifth and sixth sets' fixes and before any change made for it, names 98.5%, roles 88.5%,
+  coreference 86.6%, zero wrong holders. Tuned on since.
 
 Floors sit just under the current figures; every set must keep zero wrong holders.
 """
@@ -36,10 +38,11 @@ FLOORS = {
     # set: (names, roles, coreference)
     "actors": (0.96, 0.95, 0.91),
     "actors_heldout": (0.93, 0.97, 0.94),
-    "actors_third": (0.95, 0.92, 0.74),
+    "actors_third": (0.97, 0.95, 0.81),
     "actors_fourth": (0.96, 0.94, 0.84),
-    "actors_fifth": (0.93, 0.90, 0.69),
-    "actors_sixth": (0.97, 0.89, 0.76),
+    "actors_fifth": (0.97, 0.93, 0.83),
+    "actors_sixth": (0.98, 0.91, 0.85),
+    "actors_seventh": (0.97, 0.90, 0.88),
 }
 
 

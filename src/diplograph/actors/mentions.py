@@ -10,14 +10,17 @@ from __future__ import annotations
 
 import re
 
-from diplograph.actors.kb import Entry, KnowledgeBase
+from diplograph.actors.kb import Entry, KnowledgeBase, token_key
 from diplograph.model import Mention
 from diplograph.text import fold, tokens
 
 ROLE_KINDS = {"role", "spokesperson"}
 COUNTRY_GAP = re.compile(
     r"^\s*(?:['’]s|s['’])?\s*(?:(?:new|newly elected|newly appointed|incoming|acting|interim"
-    r"|current|caretaker|outgoing|embattled|veteran|long-serving|de facto)\s+)?$",
+    r"|current|caretaker|outgoing|embattled|veteran|long-serving|de facto"
+    # political colour: "Brazil's leftist leader", "Venezuela's socialist leader"
+    r"|leftist|left-wing|rightist|right-wing|far-right|far-left|socialist|conservative"
+    r"|populist|nationalist|centrist|liberal|reformist|hardline|hard-line|military)\s+)?$",
     re.IGNORECASE,
 )
 # "former foreign minister": the text says the person no longer holds the office on that date
@@ -191,8 +194,21 @@ def _absorb_countries(text: str, mentions: list[Mention], index: int, kb: Knowle
     role.countries = countries
     role.country = countries[0] if len(countries) == 1 else None
     role.start = mentions[first].start
+    role.text = text[role.start : role.end]
+    _whole_phrase_title(role, kb)
     del mentions[first:index]
     return first
+
+
+def _whole_phrase_title(role: Mention, kb: KnowledgeBase) -> None:
+    """ "The Kremlin chief" read as "The Kremlin" + "chief" is the title "Kremlin chief"."""
+    words = role.text.split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    for entry in kb.phrases.get(tuple(token_key(" ".join(words))), []):
+        if entry.kind == "role" and entry.country and entry.country == role.country:
+            role.office = entry.target
+            return
 
 
 COUNTRY_LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?$")

@@ -69,6 +69,21 @@ class DocContext:
             return True  # "Abbas briefed Biden on his engagement": the briefer's own
         return not (pronoun.text.lower() in ("his", "her") and OBJECT_CONTEXT.search(before))
 
+    def _counterpart_possessor(
+        self, pronoun: Mention, in_sentence: list[Mention]
+    ) -> Mention | None:
+        """ "Lula met his Argentine counterpart ... on his first foreign trip": a later "his"
+        repeats the possessor of "his ... counterpart", the person named before that phrase."""
+        if pronoun.text.lower() not in ("his", "her"):
+            return None
+        for mention in in_sentence:
+            if mention.counterpart and mention.text.lower().startswith(("his ", "her ")):
+                if any(m.start > mention.start for m in in_sentence):
+                    return None  # someone named since: "... the Pakistani premier's ... his"
+                before = [m for m in in_sentence if m.start < mention.start and not m.counterpart]
+                return before[0] if before else None
+        return None
+
     def _earlier_possessive(self, pronoun: Mention, sentence_start: int) -> Mention | None:
         """The first "his"/"her" of the same sentence, when this one only repeats it."""
         word = pronoun.text.lower()
@@ -138,6 +153,9 @@ class DocContext:
             return ranked, subject
         if in_sentence and AND_BEFORE.match(self.text[in_sentence[-1].end : pronoun.start]):
             return [in_sentence[-1]], None  # "Netanyahu and his team"
+        possessor = self._counterpart_possessor(pronoun, in_sentence)
+        if possessor is not None:
+            return [possessor], None
         repeated = self._earlier_possessive(pronoun, sentence_start)
         if repeated is not None:
             # "for his support ..., his defense ... and his commitment": one person throughout
@@ -620,15 +638,28 @@ def _sentence_start(text: str, position: int) -> int:
     return breaks[-1] if breaks else 0
 
 
-def _anchor_office(others: list[Actor], mention: Mention, text: str) -> str | None:
+def _anchor_office(others: list[Actor], mention: Mention, ctx: DocContext) -> str | None:
     """ "Fidan met his US counterpart": the office of the sentence's subject, taken as the
     first person named in the sentence ("Albares, who is accompanying Sánchez, met his Chinese
-    counterpart"); with none in the sentence, the person named just before."""
-    start = _sentence_start(text, mention.start)
+    counterpart"); with none in the sentence, the person named just before. A country's leader
+    has the other country's leader as counterpart, whichever office that is ("Kishida and his
+    South Korean counterpart" is President Yoon; "Xi told his Japanese counterpart" the prime
+    minister, not the emperor)."""
+    start = _sentence_start(ctx.text, mention.start)
     in_sentence = [a for a in others if a.office and a.start is not None and a.start >= start]
-    if in_sentence:
-        return in_sentence[0].office
-    return next((a.office for a in reversed(others) if a.office), None)
+    earlier = next((a for a in reversed(others) if a.office), None)
+    anchor = in_sentence[0] if in_sentence else earlier
+    if anchor is None:
+        return None
+    if anchor.office in ("head_of_state", "head_of_government") and anchor.country:
+        leads = (
+            "head_of_state"
+            if anchor.country in ctx.kb.leader_is_head_of_state
+            else "head_of_government"
+        )
+        if anchor.office == leads:
+            return "leader"
+    return anchor.office
 
 
 def resolve_mention(
@@ -700,7 +731,7 @@ def _resolve_role(
     mention: Mention, day: date | None, ctx: DocContext, others: list[Actor]
 ) -> list[Actor]:
     kb = ctx.kb
-    office = _anchor_office(others, mention, ctx.text) if mention.counterpart else mention.office
+    office = _anchor_office(others, mention, ctx) if mention.counterpart else mention.office
     polities = mention.countries or ([mention.country] if mention.country else [])
     actors: list[Actor] = []
     if not polities and office and not mention.counterpart:
