@@ -115,3 +115,25 @@ def test_a_named_person_stands_for_their_country_in_a_contact(resources):
     meeting = next(e for e in events if e.type == "CONSULT")
     assert sorted(a.id == a.country for a in meeting.actors) == [False, False]
     assert {a.country for a in meeting.actors} == {"DOM", "USA"}
+
+
+def test_a_day_later_than_planned_is_not_the_following_day(resources):
+    events = _events(
+        resources,
+        "President Donald Trump met Israeli Prime Minister Benjamin Netanyahu at the White House "
+        "on Monday, a day later than planned after a storm delayed his flight.",
+    )
+    met = next(e for e in events if e.type == "CONSULT")
+    assert met.date == date(2025, 6, 2)
+
+
+def test_a_visit_to_a_country_under_a_city_country_dateline(resources):
+    events = _events(
+        resources,
+        "NAIROBI, Kenya — Somali President Hassan Sheikh Mohamud began his first visit to Kenya "
+        "in two years on Tuesday, arriving for talks on border security.",
+    )
+    visit = next(e for e in events if e.type == "CONSULT")
+    assert {a.country for a in visit.actors} == {"SOM", "KEN"}
+    assert visit.date == date(2025, 6, 3)
+    assert all(not (e.evidence[0].text.startswith("NAIROBI")) for e in events)

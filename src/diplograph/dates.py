@@ -104,7 +104,10 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         # "the following day": one day after the date its clause names (resolved by the caller)
         "day_after",
-        re.compile(r"\b(?:the\s+(?:following|next)\s+day|a\s+day\s+later)\b", re.IGNORECASE),
+        # ("a day later than planned" compares; it does not count from another date)
+        re.compile(
+            r"\b(?:the\s+(?:following|next)\s+day|a\s+day\s+later)\b(?!\s+than)", re.IGNORECASE
+        ),
     ),
     (
         "relative_day",

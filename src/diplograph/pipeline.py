@@ -480,8 +480,10 @@ OTHER_TIME = re.compile(
 )
 
 
-def _undatable(event: Event) -> bool:
-    """The sentence speaks of another time we cannot resolve: no fallback date may be used."""
+def _undatable(event: Event, spans_count: bool = True) -> bool:
+    """The sentence speaks of another time we cannot resolve: no fallback date may be used.
+    With ``spans_count`` false, "the first since 2016" (where a span starts) does not count:
+    it says nothing against taking the day of a dated act just reported."""
     text = event.evidence[0].text
     found = find_date_expressions(text)
     if SAME_DAY.search(text) or any(e.kind == "same_day" for e in found):
@@ -490,9 +492,8 @@ def _undatable(event: Event) -> bool:
         e
         for e in found
         if e.kind != "time_of_day"
-        and not SINCE.match(e.text)
-        and not SINCE_BEFORE.search(text[: e.start])
-    ]  # "the first since 2016" starts a span; it does not say when this event was
+        and (spans_count or not (SINCE.match(e.text) or SINCE_BEFORE.search(text[: e.start])))
+    ]
     return bool(OTHER_TIME.search(text) or own_times)
 
 
@@ -695,7 +696,11 @@ def _apply_date_fallbacks(
                 "said or done between the participants of the contact reported just before",
             )
             continue
-        if event.type != "CONSULT" or event.status != "occurred" or _undatable(event):
+        if (
+            event.type != "CONSULT"
+            or event.status != "occurred"
+            or _undatable(event, spans_count=False)
+        ):
             event.date_reason = event.date_reason or "no date expression in the event's clause"
             continue
         setting = _dated_scene(event, events)
@@ -707,6 +712,9 @@ def _apply_date_fallbacks(
                 "inferred",
                 "the same parties' dated act, or the contact it adds to ('also'), just before",
             )
+            continue
+        if _undatable(event):
+            event.date_reason = event.date_reason or "no date expression in the event's clause"
             continue
         shares_actor = (
             lead is not None

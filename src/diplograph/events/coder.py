@@ -617,6 +617,12 @@ def _noun_frames(
     ]
     preps = CALL_PARTY_PREPS if frame.mode == "phone" else PARTY_PREPS
     partners = view.actor_mentions(prep_objects(token, preps))
+    if frame.mode == "visit":  # "his first visit to Ethiopia": the host country
+        partners += [
+            m
+            for m in view.actor_mentions(prep_objects(token, {"to"}), places=True)
+            if m.kind == "country"
+        ]
     verb = governing_verb(token)
     made = _made_by(token)
     if made is not None and not owners:
