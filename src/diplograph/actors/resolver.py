@@ -638,7 +638,9 @@ def _sentence_start(text: str, position: int) -> int:
     return breaks[-1] if breaks else 0
 
 
-def _anchor_office(others: list[Actor], mention: Mention, ctx: DocContext) -> str | None:
+def _anchor_office(
+    others: list[Actor], mention: Mention, ctx: DocContext, day: date | None
+) -> str | None:
     """ "Fidan met his US counterpart": the office of the sentence's subject, taken as the
     first person named in the sentence ("Albares, who is accompanying Sánchez, met his Chinese
     counterpart"); with none in the sentence, the person named just before. A country's leader
@@ -657,7 +659,9 @@ def _anchor_office(others: list[Actor], mention: Mention, ctx: DocContext) -> st
             if anchor.country in ctx.kb.leader_is_head_of_state
             else "head_of_government"
         )
-        if anchor.office == leads:
+        # a president who is also the head of government (the United States) leads too
+        holder = ctx.kb.holder_on(anchor.country, leads, day) if day is not None else None
+        if anchor.office == leads or (holder is not None and holder.person_id == anchor.id):
             return "leader"
     return anchor.office
 
@@ -731,7 +735,7 @@ def _resolve_role(
     mention: Mention, day: date | None, ctx: DocContext, others: list[Actor]
 ) -> list[Actor]:
     kb = ctx.kb
-    office = _anchor_office(others, mention, ctx) if mention.counterpart else mention.office
+    office = _anchor_office(others, mention, ctx, day) if mention.counterpart else mention.office
     polities = mention.countries or ([mention.country] if mention.country else [])
     actors: list[Actor] = []
     if not polities and office and not mention.counterpart:
