@@ -116,6 +116,14 @@ def test_a_leaders_counterpart_is_the_other_countrys_leader():
     assert _names(_resolve_with_context(text, "his South Korean", day)) == ["Yoon Suk Yeol"]
     text = "Chinese President Xi Jinping told his Japanese counterpart to manage differences."
     assert _names(_resolve_with_context(text, "his Japanese", day)) == ["Fumio Kishida"]
+    # a president who also heads the government meets presidents, or prime ministers under a
+    # monarch
+    day = date(2022, 9, 21)
+    text = "U.S. President Joe Biden welcomed his British counterpart to New York."
+    assert _names(_resolve_with_context(text, "his British", day)) == ["Liz Truss"]
+    text = "U.S. President Joe Biden met his Polish counterpart in Warsaw."
+    assert _names(_resolve_with_context(text, "his Polish", day)) == ["Andrzej Duda"]
+    day = date(2023, 3, 16)
     # a president who does not lead the government keeps a president as counterpart
     text = "Italian President Sergio Mattarella hosted his German counterpart in Rome."
     assert _names(_resolve_with_context(text, "his German", day)) == ["Frank-Walter Steinmeier"]

@@ -659,10 +659,14 @@ def _anchor_office(
             if anchor.country in ctx.kb.leader_is_head_of_state
             else "head_of_government"
         )
-        # a president who is also the head of government (the United States) leads too
-        holder = ctx.kb.holder_on(anchor.country, leads, day) if day is not None else None
-        if anchor.office == leads or (holder is not None and holder.person_id == anchor.id):
+        if anchor.office == leads:
             return "leader"
+        # a president who is also the head of government (the United States) meets presidents
+        # where there is one, and heads of government under a monarch ("Biden and his British
+        # counterpart" is the prime minister, "his Polish counterpart" President Duda)
+        holder = ctx.kb.holder_on(anchor.country, leads, day) if day is not None else None
+        if holder is not None and holder.person_id == anchor.id:
+            return "president_or_leader"
     return anchor.office
 
 
@@ -757,6 +761,10 @@ def _resolve_role(
             polity_office = (
                 "head_of_state" if polity in kb.leader_is_head_of_state else "head_of_government"
             )
+        elif office == "president_or_leader":
+            head = kb.holder_on(polity, "head_of_state", day) if polity and day else None
+            presides = head is not None and "president" in head.title.lower()
+            polity_office = "head_of_state" if presides else "head_of_government"
         if not polity or not polity_office:
             actors.append(_unresolved(kb, mention, polity or None, polity_office))
             continue
