@@ -192,11 +192,24 @@ def _frame_windows(frame: Frame, ctx: DocContext) -> list[tuple[date, date | Non
 
 
 # ------------------------------------------------------------------ actors
+APPOSITION = re.compile(r"^\s*,\s*$")
+
+
 def _resolve_frame_actors(frame: Frame, day: date | None, ctx: DocContext) -> list[Actor]:
     actors: list[Actor] = []
     # roles need the others first, and counterparts ("his US counterpart") need the roles
     ordered = sorted(frame.mentions(), key=lambda m: (m.kind == "role") + m.counterpart)
+    named_after = {  # "his Polish counterpart, Andrzej Duda,": the name says who the role is
+        id(role)
+        for role in ordered
+        for person in ordered
+        if role.kind == "role"
+        and person.kind == "person"
+        and APPOSITION.match(ctx.text[role.end : person.start])
+    }
     for mention in ordered:
+        if id(mention) in named_after:
+            continue
         role = "participant"
         if not frame.symmetric:
             role = "source" if any(mention is m for m in frame.sources) else "target"
