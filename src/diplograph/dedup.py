@@ -7,10 +7,11 @@ Articles: MinHash over word 5-shingles of the folded text, banded for LSH (42 ba
 pairs above ~0.4 Jaccard nearly always meet in a band, unrelated pairs rarely do). Two articles
 are copies when the estimate reaches ``NEAR_DUPLICATE``, they name the same people and places
 (``NAMES_AGREE``), and they appeared within ``COPY_WINDOW`` of each other. Shingles alone are
-not enough: a short syndicated copy with a new lead and a dropped paragraph can fall to ~0.5,
-while two White House readouts written from one template ("Readout of President Biden's Call
-with Amir Tamim" and "... with President Sisi", same day) reach ~0.6 with different names, and
-two calls with the same king weeks apart reach ~0.45 with the same names.
+not enough: a short syndicated copy with a new lead and a dropped paragraph can fall to ~0.45
+(its names still agree at ≥ 0.67), while two White House readouts written from one template
+("Readout of President Biden's Call with Amir Tamim" and "... with President Sisi", same day)
+reach ~0.6 with names agreeing at most 0.44, and two calls with the same king weeks apart reach
+~0.45 with the same names.
 
 Events: reports merge when they are the same type and status, compatible modes, the same
 participants (no person on one side contradicts the other) and compatible dates. A date from a
@@ -37,8 +38,8 @@ NUM_PERM = 128
 BANDS = 42
 ROWS = 3  # 126 of the 128 permutations make the bands
 SHINGLE = 5
-NEAR_DUPLICATE = 0.45
-NAMES_AGREE = 0.7
+NEAR_DUPLICATE = 0.4
+NAMES_AGREE = 0.6
 COPY_WINDOW = timedelta(days=3)
 # modes one real encounter can be reported under ("visited Ankara and met Erdoğan")
 IN_PERSON = frozenset({"meeting", "meet", "visit", "summit"})

@@ -69,6 +69,22 @@ class DocContext:
             return True  # "Abbas briefed Biden on his engagement": the briefer's own
         return not (pronoun.text.lower() in ("his", "her") and OBJECT_CONTEXT.search(before))
 
+    def _fronted_possessor(self, pronoun: Mention, sentence_start: int) -> Mention | None:
+        """ "In his call with Aliyev, Michel discussed ...": a possessive in a phrase that opens
+        the sentence points ahead to the subject after the comma."""
+        if pronoun.text.lower() not in ("his", "her"):
+            return None
+        opening = self.text[sentence_start : pronoun.start]
+        if not FRONTED_PHRASE.match(opening):
+            return None
+        comma = self.text.find(",", pronoun.end)
+        if comma < 0:
+            return None
+        after = [m for m in self.mentions if m.start > comma and self._person_like(m)]
+        if not after or self.text[comma + 1 : after[0].start].strip():
+            return None  # the subject must follow the comma directly
+        return after[0]
+
     def _counterpart_possessor(
         self, pronoun: Mention, in_sentence: list[Mention]
     ) -> Mention | None:
@@ -131,6 +147,9 @@ class DocContext:
         Farther back, news prose switches protagonists too often for a pronoun to be resolved
         without a real coreference model, so it is left unresolved.
         """
+        ahead = self._fronted_possessor(pronoun, sentence_start)
+        if ahead is not None:
+            return [ahead], None
         quote = self._quote_start(pronoun)
         if quote is not None:
             # inside a quotation "his" is never the speaker ("Biden: 'I commend Trump and his
@@ -169,6 +188,7 @@ class DocContext:
         return [], None
 
 
+FRONTED_PHRASE = re.compile(r"^\s*(?:In|During|After|Before|On|At|Following)\s+$")
 CLAUSE_BREAK = re.compile(
     r"(?:[,;:]|\b(?:and|but|while|as|after|before|when|that|where)\b)\s*(?:the\s+)?$",
     re.IGNORECASE,
