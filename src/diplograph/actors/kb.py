@@ -96,6 +96,8 @@ class KnowledgeBase:
     shared_offices: frozenset[tuple[str, str]] = frozenset()
     # "His Majesty" alone takes up someone titled king, queen, ... (roles.yaml)
     honorific_titles: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # "Congo", "Korean": names several countries share, settled by the article (shared_names.yaml)
+    shared_names: dict[str, tuple[str, ...]] = field(default_factory=dict)
     phrases: dict[tuple[str, ...], list[Entry]] = field(default_factory=lambda: defaultdict(list))
     max_phrase_len: int = 1
     version: str = ""
@@ -446,6 +448,10 @@ def load_kb_from(directory: Path, extra_people: list[Path] | None = None) -> Kno
     _load_roles(kb, roles)
     _load_countries(kb, directory / "countries.csv", excluded)
     _load_guarded(kb, directory / "guarded_names.yaml")
+    shared_path = directory / "shared_names.yaml"
+    if shared_path.exists():
+        shared = yaml.safe_load(shared_path.read_text(encoding="utf-8")) or {}
+        kb.shared_names = {name: tuple(codes) for name, codes in shared.items()}
     _load_organizations(kb, directory / "organizations.csv")
     respell = _load_respellings(directory / "transliteration.yaml")
     _load_people(kb, [directory / "people", *(extra_people or [])], roles, respell)

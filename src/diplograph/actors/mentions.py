@@ -440,6 +440,40 @@ def _is_modifier(text: str, start: int, end: int) -> bool:
 NICKNAME = re.compile(r"(?<=[A-Za-z]) [\"“‘'][A-Z][\w.-]*[\"”’'](?= [A-Z])")
 
 
+def _settle_shared_names(text: str, mentions: list[Mention], kb: KnowledgeBase) -> None:
+    """ "Congo's president" in a story that names Kinshasa or Tshisekedi: the one candidate
+    the article names otherwise (shared_names.yaml); none or several leave it unread."""
+    if not kb.shared_names:
+        return
+    named = {m.country for m in mentions if m.kind in ("country", "org") and m.country}
+    for mention in mentions:
+        if mention.kind == "person" and len(mention.candidates) == 1:
+            named.update(s.polity for s in kb.spells_for(mention.candidates[0]))
+    added: list[Mention] = []
+    for name, codes in kb.shared_names.items():
+        fits = [c for c in codes if c in named]
+        if len(fits) != 1:
+            continue
+        for match in re.finditer(rf"\b{re.escape(name)}\b", text):
+            start, end = match.span()
+            if any(m.start < end and start < m.end for m in mentions):
+                continue
+            added.append(
+                Mention(
+                    kind="country",
+                    text=name,
+                    start=start,
+                    end=end,
+                    candidates=[fits[0]],
+                    country=fits[0],
+                    via="context",
+                )
+            )
+    if added:
+        mentions.extend(added)
+        mentions.sort(key=lambda m: m.start)
+
+
 def find_mentions(text: str, kb: KnowledgeBase) -> list[Mention]:
     """Entry point: every actor mention in ``text`` with offsets into it."""
     scanned = NICKNAME.sub(lambda m: " " * len(m.group()), text)  # offsets stay the same
@@ -448,6 +482,7 @@ def find_mentions(text: str, kb: KnowledgeBase) -> list[Mention]:
         for start, end, entries in scan(scanned, kb)
         if not _is_modifier(text, start, end)
     ]
+    _settle_shared_names(text, mentions, kb)
     _collective_as_role(text, mentions, kb)
     _top_country_diplomat(text, mentions, kb)
     for mention in mentions:

@@ -434,6 +434,8 @@ def _holder(
     return None, ""
 
 
+# a collective that names the title ("the two presidents") wants holders with that title
+GROUP_TITLES = ("president", "prime minister", "chancellor", "king", "emir")
 GROUP_SIZES = {"two": 2, "pair": 2, "both": 2, "three": 3, "four": 4, "five": 5}
 
 # Spellings of one title that news and the KB write differently.
@@ -851,6 +853,7 @@ def resolve_typed_group(collective: Mention, ctx: DocContext, day: date | None) 
     if wanted is None or offices is None or day is None:
         return []  # "the two", "the pair": the participants of the contact just reported
     # "the two leaders", "both ministers": office holders of different states
+    titled = next((t for t in GROUP_TITLES if t in collective.text.lower()), None)
     found: list[Actor] = []
     for mention in reversed([m for m in ctx.mentions if m.start < collective.start]):
         if mention.kind not in ("person", "role") or mention.plural or mention.counterpart:
@@ -859,6 +862,8 @@ def resolve_typed_group(collective: Mention, ctx: DocContext, day: date | None) 
             spell = ctx.kb.office_on(actor.id, day) if actor.id in ctx.kb.persons else None
             if spell is None or spell.office not in offices:
                 continue
+            if titled and titled not in spell.title.lower():
+                continue  # "the two presidents" are not the emir who mediated between them
             if any(actor.id == a.id or actor.country == a.country for a in found):
                 continue
             found.append(_as_coreference(actor, collective))
