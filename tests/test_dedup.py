@@ -278,3 +278,19 @@ def test_migration_3_relinks_copies_found_under_the_old_rule(tmp_path):
     assert links == [("wire-0613-syndicated", "wire-0613")]
     assert old_bands == 0
     assert [c["reports"] for c in calls] == [2, 1]
+
+
+def test_an_organisations_mediator_does_not_split_a_meeting_between_states():
+    from diplograph.dedup import block_key
+
+    def record(*actors):
+        return {
+            "type": "CONSULT",
+            "actors": [{"country": c, "code": code, "id": i} for c, code, i in actors],
+        }
+
+    serbia, kosovo = ("SRB", "SRBGOV", "vucic"), ("KOS", "KOSGOV", "kurti")
+    mediator = ("EUR", "IGOEUREEC", "borrell")
+    assert block_key(record(serbia, kosovo, mediator)) == block_key(record(serbia, kosovo))
+    # one state and an officer: the officer is the other party and keeps the block apart
+    assert block_key(record(serbia, mediator)) != block_key(record(serbia, ("UNO", "IGOUNO", "g")))

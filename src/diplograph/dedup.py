@@ -141,11 +141,18 @@ class Cluster:
 
 def block_key(record: dict[str, Any]) -> str | None:
     """Reports can only merge within a block: same type, same set of countries. An actor with
-    no country cannot be compared, so such reports are never merged (None)."""
+    no country cannot be compared, so such reports are never merged (None). Between two or more
+    states, an international organisation's officer (the EU's mediator) does not split the
+    block: "Vucic and Kurti met with Borrell" and "Vucic and Kurti met" report one meeting; the
+    officers themselves must still agree where both reports name one."""
     countries = [a.get("country") for a in record["actors"]]
     if not countries or any(c is None for c in countries):
         return None
-    return f"{record['type']}|{','.join(sorted(set(countries)))}"
+    states = {
+        a["country"] for a in record["actors"] if not str(a.get("code") or "").startswith("IGO")
+    }
+    kept = states if len(states) >= 2 else set(countries)
+    return f"{record['type']}|{','.join(sorted(kept))}"
 
 
 def _people(record: dict[str, Any]) -> dict[str, set[str]]:

@@ -130,12 +130,20 @@ MIGRATIONS: list[tuple[int, str]] = [
         UPDATE articles SET canonical_doc_id = NULL;
         """,
     ),
+    (
+        4,
+        # an international organisation's officer no longer splits a block between states
+        """
+        DELETE FROM article_bands;
+        UPDATE articles SET canonical_doc_id = NULL;
+        """,
+    ),
 ]
 
 
 # the last migration that changes how copies are found: stored articles are signed and their
 # events merged again after it (once, however many migrations a database is behind)
-RESIGN_AFTER = 3
+RESIGN_AFTER = 4
 
 
 @dataclass
@@ -190,7 +198,8 @@ def migrate(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def _backfill_dedup(con: duckdb.DuckDBPyConnection) -> None:
-    """Databases made before migration 3: sign their articles again and merge their events."""
+    """Databases made before the last migration that changes copies or blocks: sign their
+    articles again, recompute every report's block and merge their events."""
     rows = con.execute("SELECT doc_id, clean_text FROM articles ORDER BY doc_id").fetchall()
     for doc_id, clean_text in rows:
         _sign_article(con, doc_id, clean_text or "")
