@@ -137,3 +137,13 @@ def test_a_visit_to_a_country_under_a_city_country_dateline(resources):
     assert {a.country for a in visit.actors} == {"SOM", "KEN"}
     assert visit.date == date(2025, 6, 3)
     assert all(not (e.evidence[0].text.startswith("NAIROBI")) for e in events)
+
+
+def test_a_where_clause_is_set_in_the_dated_visit(resources):
+    events = _events(
+        resources,
+        "The trip was Ruto's second abroad after his Sunday visit to Ethiopia, where he met "
+        "Prime Minister Abiy Ahmed.",
+    )
+    met = next(e for e in events if e.trigger == "met")
+    assert met.date == date(2025, 6, 1)

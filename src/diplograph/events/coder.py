@@ -885,6 +885,14 @@ def attach_dates(doc: Doc, sentence: Sentence, frames: list[Frame], exprs: list[
             frame.dates = list(head.dates)
         elif (
             not frame.dates
+            and frame.trigger.dep_ == "relcl"
+            and any(c.lower_ == "where" for c in frame.trigger.children)
+            and (scene := _scene_of_where(frame.trigger, by_trigger)) not in (None, frame)
+        ):
+            # "his Sunday visit to Saudi Arabia, where he met Crown Prince Mohammed"
+            frame.dates = list(scene.dates)
+        elif (
+            not frame.dates
             and frame.trigger.dep_ == "pobj"
             and frame.trigger.head.dep_ == "prep"
             and frame.trigger.head.lower_ in SETTING_PREPOSITIONS
@@ -900,6 +908,19 @@ def attach_dates(doc: Doc, sentence: Sentence, frames: list[Frame], exprs: list[
                 governor = by_trigger.get(verb.i)
             if governor is not None and governor is not frame:
                 frame.dates = list(governor.dates)
+
+
+def _scene_of_where(verb: Token, by_trigger: dict[int, Frame]) -> Frame | None:
+    """The event a "where" clause is set in: the noun it hangs on, or the event whose place
+    that noun is ("his visit to Saudi Arabia, where he met ...")."""
+    token = verb.head
+    for _ in range(3):
+        if token.i in by_trigger:
+            return by_trigger[token.i]
+        if token.dep_ not in ("pobj", "prep", "compound", "appos") or token.head == token:
+            return None
+        token = token.head
+    return None
 
 
 def _when_clause_date(
