@@ -112,7 +112,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "relative_day",
         re.compile(
-            r"\b(?P<word>yesterday|today|tomorrow|tonight|last night|(?:later|earlier) today)\b",
+            r"\b(?P<word>yesterday|today|tomorrow|tonight|last night|(?:later|earlier) today"
+            r"|(?:(?:later|earlier)\s+)?this\s+(?:morning|afternoon|evening))\b",
             re.IGNORECASE,
         ),
     ),

@@ -46,6 +46,7 @@ IN_PERSON = frozenset({"meeting", "meet", "visit", "summit"})
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2, None: 3}
 # a publication-date fallback may trail the event it reports by this much
 FALLBACK_LAG = timedelta(days=2)
+WEAK_PAIR_LAG = timedelta(days=1)
 # an undated report can only be placed on an event of the week before it was published
 UNDATED_REACH = timedelta(days=7)
 
@@ -194,6 +195,10 @@ def _dates_agree(lead: Report, report: Report) -> bool:
             return timedelta(0) < second - first <= FALLBACK_LAG
         if lead.weak_date and not report.weak_date:
             return timedelta(0) < first - second <= FALLBACK_LAG
+        if lead.weak_date and report.weak_date:
+            # two articles a day apart, each dated by its own publication: one report may
+            # simply have appeared the next morning
+            return abs(first - second) <= WEAK_PAIR_LAG
         return False
     coarse, fine = (
         (lead, report)

@@ -212,7 +212,8 @@ POSSESSIVE_AFTER = re.compile(r"^['’]s\b")
 AND_BEFORE = re.compile(r"^\s+and\s+$")
 LIST_BEFORE = re.compile(r"(?:,|\band)\s+(?:\w+\s+)?$")
 BRIEFING_BEFORE = re.compile(
-    r"\b(?:brief\w*|updat\w*|inform\w*)\s+[^,.;:]{0,60}?\b(?:on|about|of)\s+$", re.IGNORECASE
+    r"\b(?:brief\w*|updat\w*|inform\w*)\s+(?:[^,.;:]|(?<=[A-Z])\.){0,60}?\b(?:on|about|of)\s+$",
+    re.IGNORECASE,
 )
 OBJECT_CONTEXT = re.compile(
     r"\b(?:for|on|since|to|with|congratulat\w*|thank\w*|invit\w*|told|tell|ask\w*|urg\w*"

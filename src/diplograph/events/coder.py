@@ -845,7 +845,7 @@ def _modifies_other_noun(root: Token, triggers: dict[int, Frame]) -> bool:
     )
 
 
-SETTING_PREPOSITIONS = ("in", "during", "at", "on")
+SETTING_PREPOSITIONS = ("in", "during", "at")  # "briefed X on Wednesday on his meetings": topic
 
 
 def attach_dates(doc: Doc, sentence: Sentence, frames: list[Frame], exprs: list[DateExpr]) -> None:
@@ -857,6 +857,7 @@ def attach_dates(doc: Doc, sentence: Sentence, frames: list[Frame], exprs: list[
     for frame in frames:
         if frame.date_head is not None:
             by_trigger.setdefault(frame.date_head.i, frame)
+    own_dates: dict[int, list[DateExpr]] = {}
     for expr in exprs:
         lo, hi = expr.start - sentence.start, expr.end - sentence.start
         inside = [t for t in doc if t.idx >= lo and t.idx < hi]
@@ -871,6 +872,14 @@ def attach_dates(doc: Doc, sentence: Sentence, frames: list[Frame], exprs: list[
             owner.statement_dated = False
             for frame in siblings.get(id(owner), [owner]):
                 frame.dates.append(dated)
+                if frame.trigger.left_edge.i <= root.i <= frame.trigger.right_edge.i:
+                    own_dates.setdefault(id(frame), []).append(dated)
+    for frame in frames:
+        own = own_dates.get(id(frame), [])
+        if own and len(own) < len(frame.dates) and frame.trigger.pos_ in ("NOUN", "PROPN"):
+            # "briefed Biden on Wednesday on his meetings ... earlier this week": a noun's own
+            # time words beat the day of the clause it sits in
+            frame.dates = own
     for frame in frames:
         if not frame.dates:
             frame.dates = _when_clause_date(frame.trigger, doc, sentence, exprs)
