@@ -23,6 +23,10 @@ History (names / roles / coreference, wrong office holders):
   was told to skip collective mentions whose members the text never names): first run, after
   the fifth and sixth sets' fixes and before any change made for it, names 98.5%, roles 88.5%,
   coreference 86.6%, zero wrong holders. Tuned on since.
+- ``actors_eighth`` (546; 35 unused White House documents, 30 written articles): first run
+  98.4 / 87.8 / 83.3%, zero wrong holders. Tuned on since.
+- ``actors_ninth`` (545; 35 unused White House documents, 30 written articles): first run
+  99.0 / 88.0 / 80.5%, zero wrong holders; not tuned on (the floors are its first run).
 
 Floors sit just under the current figures; every set must keep zero wrong holders.
 """
@@ -42,7 +46,9 @@ FLOORS = {
     "actors_fourth": (0.96, 0.94, 0.84),
     "actors_fifth": (0.97, 0.93, 0.83),
     "actors_sixth": (0.98, 0.91, 0.85),
-    "actors_seventh": (0.97, 0.90, 0.88),
+    "actors_seventh": (0.97, 0.92, 0.90),
+    "actors_eighth": (0.97, 0.90, 0.85),
+    "actors_ninth": (0.98, 0.87, 0.80),
 }
 
 

@@ -43,6 +43,10 @@ def test_report_merging(resources, tmp_path):
         ("dedup_heldout", 0.94),
         # third set: first run 1.000 / 0.820, wire copies 1.000 / 0.500; now 0.980, 1.0 / 1.0
         ("dedup_third", 0.95),
+        # fourth set: first run 1.000 / 0.900, copies 1.000 / 0.500; now 0.980, 1.0 / 1.0
+        ("dedup_fourth", 0.95),
+        # fifth set: first run 1.000 / 0.741, copies 1.000 / 1.000; now 0.870
+        ("dedup_fifth", 0.85),
     ],
 )
 def test_report_merging_on_later_sets(resources, tmp_path, folder, recall):
