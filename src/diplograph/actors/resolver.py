@@ -440,7 +440,7 @@ GROUP_TITLES = ("president", "prime minister", "chancellor", "king", "emir")
 GROUP_SIZES = {"two": 2, "pair": 2, "both": 2, "three": 3, "four": 4, "five": 5}
 
 # Spellings of one title that news and the KB write differently.
-TITLE_SPELLINGS = {"amir": "emir"}
+TITLE_SPELLINGS = {"amir": "emir", "premier": "prime minister"}
 
 
 def _title_words(text: str) -> str:
@@ -764,6 +764,10 @@ def _resolve_role(
     kb = ctx.kb
     office = _anchor_office(others, mention, ctx, day) if mention.counterpart else mention.office
     polities = mention.countries or ([mention.country] if mention.country else [])
+    if mention.plural and not polities and not mention.counterpart:
+        group = resolve_typed_group(mention, ctx, day)
+        if group:
+            return group
     actors: list[Actor] = []
     if not polities and office and not mention.counterpart:
         named = _earlier_holder(mention, day, ctx)
@@ -851,7 +855,8 @@ def resolve_typed_group(collective: Mention, ctx: DocContext, day: date | None) 
     few such people, nothing (a guess would be worse than a gap)."""
     wanted = next((n for word, n in GROUP_SIZES.items() if word in collective.text.lower()), None)
     offices = collective_offices(collective.text)
-    if wanted is None or offices is None or day is None:
+    every = wanted is None and _specific_plural_title(collective.text)
+    if (wanted is None and not every) or offices is None or day is None:
         return []  # "the two", "the pair": the participants of the contact just reported
     # "the two leaders", "both ministers": office holders of different states
     titled = next((t for t in GROUP_TITLES if t in collective.text.lower()), None)
@@ -868,9 +873,29 @@ def resolve_typed_group(collective: Mention, ctx: DocContext, day: date | None) 
             if any(actor.id == a.id or actor.country == a.country for a in found):
                 continue
             found.append(_as_coreference(actor, collective))
-        if len(found) >= wanted:
+        if wanted is not None and len(found) >= wanted:
             return list(reversed(found[:wanted]))
+    if every and 2 <= len(found) <= 4:
+        # "The National Security Advisors discussed ...": every such office holder named
+        return list(reversed(found))
     return []
+
+
+SPECIFIC_PLURAL_TITLES = (
+    "national security advisors",
+    "national security advisers",
+    "vice presidents",
+    "foreign ministers",
+    "defence ministers",
+    "defense ministers",
+    "prime ministers",
+)
+
+
+def _specific_plural_title(text: str) -> bool:
+    """ "The National Security Advisors", "the foreign ministers": a title that names one
+    office, not "the leaders" (who may include people the text never names)."""
+    return any(title in fold(text) for title in SPECIFIC_PLURAL_TITLES)
 
 
 def _possessive(mention: Mention, text: str) -> bool:
