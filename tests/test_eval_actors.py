@@ -26,7 +26,9 @@ History (names / roles / coreference, wrong office holders):
 - ``actors_eighth`` (546; 35 unused White House documents, 30 written articles): first run
   98.4 / 87.8 / 83.3%, zero wrong holders. Tuned on since.
 - ``actors_ninth`` (545; 35 unused White House documents, 30 written articles): first run
-  99.0 / 88.0 / 80.5%, zero wrong holders; not tuned on (the floors are its first run).
+  99.0 / 88.0 / 80.5%, zero wrong holders. Tuned on since.
+- ``actors_tenth`` (452; 37 unused White House documents, 18 written articles): first run
+  97.9 / 84.5 / 86.1%, zero wrong holders; not tuned on (the floors sit at its first run).
 
 Floors sit just under the current figures; every set must keep zero wrong holders.
 """
@@ -48,7 +50,8 @@ FLOORS = {
     "actors_sixth": (0.98, 0.91, 0.85),
     "actors_seventh": (0.97, 0.92, 0.90),
     "actors_eighth": (0.97, 0.90, 0.85),
-    "actors_ninth": (0.98, 0.87, 0.80),
+    "actors_ninth": (0.98, 0.89, 0.82),
+    "actors_tenth": (0.97, 0.84, 0.86),
 }
 
 
@@ -58,7 +61,7 @@ def test_actor_resolution(resources, name):
     assert report.errors == []
     scores = report.scores
     print(name, {c: f"{s.correct}/{s.total} = {s.accuracy:.1%}" for c, s in scores.items()})
-    assert all(scores[c].total >= 90 for c in ("name", "role", "coreference"))
+    assert all(scores[c].total >= 80 for c in ("name", "role", "coreference"))
     names, roles, coreference = FLOORS[name]
     assert scores["name"].accuracy >= names
     assert scores["role"].accuracy >= roles
