@@ -28,7 +28,8 @@ History (names / roles / coreference, wrong office holders):
 - ``actors_ninth`` (545; 35 unused White House documents, 30 written articles): first run
   99.0 / 88.0 / 80.5%, zero wrong holders. Tuned on since.
 - ``actors_tenth`` (452; 37 unused White House documents, 18 written articles): first run
-  97.9 / 84.5 / 86.1%, zero wrong holders; not tuned on (the floors sit at its first run).
+  97.9 / 84.5 / 86.1%, zero wrong holders. Tuned on since (one change: "head of state" and
+  "head of government" as titles).
 
 Floors sit just under the current figures; every set must keep zero wrong holders.
 """
@@ -47,11 +48,11 @@ FLOORS = {
     "actors_third": (0.97, 0.95, 0.81),
     "actors_fourth": (0.96, 0.94, 0.84),
     "actors_fifth": (0.97, 0.93, 0.83),
-    "actors_sixth": (0.98, 0.91, 0.85),
+    "actors_sixth": (0.98, 0.92, 0.86),
     "actors_seventh": (0.97, 0.92, 0.90),
     "actors_eighth": (0.97, 0.90, 0.85),
     "actors_ninth": (0.98, 0.89, 0.82),
-    "actors_tenth": (0.97, 0.84, 0.86),
+    "actors_tenth": (0.97, 0.88, 0.86),
 }
 
 
