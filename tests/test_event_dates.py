@@ -10,9 +10,13 @@ from diplograph.pipeline import extract_articles
 PUBLISHED = date(2025, 6, 4)  # a Wednesday
 
 
-def _dated(resources, text: str) -> dict[str, tuple]:
+def _events(resources, text: str) -> list:
     article = Article(doc_id="t", text=text, published=PUBLISHED, published_source="metadata")
-    events = next(extract_articles([article], resources)).events
+    return next(extract_articles([article], resources)).events
+
+
+def _dated(resources, text: str) -> dict[str, tuple]:
+    events = _events(resources, text)
     return {e.trigger.lower(): (e.date, e.date_precision, e.date_source) for e in events}
 
 
@@ -63,11 +67,6 @@ def test_deadlines_and_since_never_date_an_event(resources):
     day, _, _ = dated["met"]
     assert day is None or day.year == 2025
     assert all(value[0] != date(2025, 6, 7) for value in dated.values())
-
-
-def _events(resources, text: str) -> list:
-    article = Article(doc_id="t", text=text, published=PUBLISHED, published_source="metadata")
-    return next(extract_articles([article], resources)).events
 
 
 def test_a_time_of_day_takes_the_day_named_before_and_a_last_call_stays_apart(resources):

@@ -50,8 +50,6 @@ def test_weekday_with_day_and_month_in_the_lead(resources):
 
 
 def test_background_events_keep_their_own_date_and_are_flagged(resources):
-    from diplograph.pipeline import extract_articles
-
     text = (
         "Russian President Vladimir Putin met Turkish President Tayyip Erdogan in Tehran on "
         "Tuesday. The two presidents last met in Sochi in September 2021."
@@ -64,8 +62,6 @@ def test_background_events_keep_their_own_date_and_are_flagged(resources):
 
 
 def test_reported_speech_names_who_reported_it(resources):
-    from diplograph.pipeline import extract_articles
-
     text = (
         "Kenyan President William Ruto spoke with Ghana's President John Mahama on Monday, "
         "Kenya's foreign ministry said."

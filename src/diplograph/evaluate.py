@@ -17,8 +17,8 @@ from typing import Any
 from diplograph.actors.kb import KnowledgeBase
 from diplograph.actors.mentions import find_mentions
 from diplograph.actors.resolver import (
-    GROUP_SIZES,
     DocContext,
+    group_size,
     resolve_mention,
     resolve_named_group,
     resolve_pronoun,
@@ -153,7 +153,6 @@ def _resolve_in_context(item: dict[str, Any], day: date, res: Resources) -> list
 
 def _collective_actors(text: str, span: tuple[int, int], day: date, res: Resources) -> list[Actor]:
     """ "the two leaders": whoever the extractor put in the contact reported in that sentence."""
-    item_words = text[span[0] : span[1]].lower()
     article = Article(doc_id="eval", text=text, published=day, published_source="metadata")
     result = next(extract_articles([article], res))
     for event in result.events:
@@ -162,7 +161,7 @@ def _collective_actors(text: str, span: tuple[int, int], day: date, res: Resourc
                 # "The Vice President and the two Prime Ministers met": only the two
                 own = [a for a in event.actors if a.start is not None and a.start == span[0]]
                 # "Parmelin welcomed the two leaders": the two taken up, not their host
-                counted = next((n for w, n in GROUP_SIZES.items() if w in item_words), None)
+                counted = group_size(text[span[0] : span[1]])
                 taken_up = [a for a in event.actors if a.resolved_by == "coreference"]
                 if not own and counted and len(taken_up) == counted:
                     own = taken_up

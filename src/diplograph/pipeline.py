@@ -515,14 +515,13 @@ DATED_FROM_TEXT = ("explicit", "relative")
 CONTACT_REACH = 4  # sentences after a dated contact that may still describe it
 
 
-def _day_before(event: Event, events: list[Event], same_sentence: bool) -> Event | None:
-    """ "Later in the day, Sikorski was received by Zelensky": the latest event reported before
-    it (in its own sentence, or a few sentences back) that has a day from the text."""
+def _dated_before(event: Event, events: list[Event], reach: int) -> list[Event]:
+    """Events reported before ``event`` (in its sentence or up to ``reach`` sentences back)
+    that have a day from the text: what its own date may be taken from."""
     if not event.evidence:
-        return None
+        return []
     here = event.evidence[0]
-    reach = 0 if same_sentence else CONTACT_REACH
-    earlier = [
+    return [
         e
         for e in events
         if e is not event
@@ -532,7 +531,16 @@ def _day_before(event: Event, events: list[Event], same_sentence: bool) -> Event
         and e.evidence[0].start <= here.start
         and 0 <= here.sentence - e.evidence[0].sentence <= reach
     ]
-    return max(earlier, key=lambda e: e.evidence[0].start) if earlier else None
+
+
+def _latest(events: list[Event]) -> Event | None:
+    return max(events, key=lambda e: e.evidence[0].start) if events else None
+
+
+def _day_before(event: Event, events: list[Event], same_sentence: bool) -> Event | None:
+    """ "Later in the day, Sikorski was received by Zelensky": the latest event reported before
+    it (in its own sentence, or a few sentences back) that has a day from the text."""
+    return _latest(_dated_before(event, events, 0 if same_sentence else CONTACT_REACH))
 
 
 def _trigger_after(event: Event, words: str) -> bool:
@@ -565,28 +573,14 @@ def _during_contact(event: Event, events: list[Event]) -> Event | None:
     countries = {a.country for a in event.actors}
     if not keys or None in countries or _perfect(event):
         return None
-    here = event.evidence[0]
-    best: Event | None = None
-    for contact in events:
-        there = contact.evidence[0] if contact.evidence else None
-        if (
-            contact is event
-            or there is None
-            or contact.type != "CONSULT"
-            or contact.status != "occurred"
-            or contact.date_precision != "day"
-            or contact.date_source not in DATED_FROM_TEXT
-            or there.start > here.start
-            or here.sentence - there.sentence > CONTACT_REACH
-            or not (
-                keys <= contact.participant_keys()
-                or countries <= {a.country for a in contact.actors}
-            )
-        ):
-            continue
-        if best is None or there.start > best.evidence[0].start:
-            best = contact
-    return best
+    contacts = [
+        contact
+        for contact in _dated_before(event, events, CONTACT_REACH)
+        if contact.type == "CONSULT"
+        and contact.status == "occurred"
+        and (keys <= contact.participant_keys() or countries <= {a.country for a in contact.actors})
+    ]
+    return _latest(contacts)
 
 
 def _day_named_just_before(
@@ -628,29 +622,23 @@ def _dated_scene(event: Event, events: list[Event]) -> Event | None:
     here = event.evidence[0]
     keys = event.participant_keys()
     adds_to = bool(ALSO.search(here.text))
-    best: Event | None = None
-    for other in events:
-        there = other.evidence[0] if other.evidence else None
-        if (
-            other is event
-            or there is None
-            or other.date_precision != "day"
-            or other.date_source not in DATED_FROM_TEXT
-            or other.status != "occurred"
-            or there.start > here.start
-            or here.sentence - there.sentence > CONTACT_REACH
-        ):
-            continue
+
+    def sets_the_scene(other: Event) -> bool:
         same_parties = len(keys) >= 2 and keys <= other.participant_keys()
         continues = (
             adds_to
             and other.type == "CONSULT"
-            and here.sentence - there.sentence <= 1
+            and here.sentence - other.evidence[0].sentence <= 1
             and bool(keys & other.participant_keys())
         )
-        if (same_parties or continues) and (best is None or there.start > best.evidence[0].start):
-            best = other
-    return best
+        return same_parties or continues
+
+    scenes = [
+        other
+        for other in _dated_before(event, events, CONTACT_REACH)
+        if other.status == "occurred" and sets_the_scene(other)
+    ]
+    return _latest(scenes)
 
 
 def _other_day_before(event: Event, sentences: list[Sentence]) -> bool:

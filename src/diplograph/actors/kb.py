@@ -241,11 +241,15 @@ def _load_organizations(kb: KnowledgeBase, path: Path) -> None:
             )
 
 
+def _name_parts(name: str) -> list[str]:
+    return name.replace(",", " ").split()
+
+
 def _surname(name: str, polities: set[str], family_first: set[str]) -> str | None:
     """The short form news uses: the last word, or the first for the polities in
     ``family_first`` (roles.yaml ``family_name_first``, East Asian family names, together with
     ``given_name_short_form``, where the given name is the short form: "Abiy" for Abiy Ahmed)."""
-    parts = [p for p in name.replace(",", " ").split() if p]
+    parts = _name_parts(name)
     if len(parts) < 2:
         return None
     return parts[0] if polities & family_first else parts[-1]
@@ -261,7 +265,7 @@ NAME_PARTICLES = {"al", "el", "bin", "ibn", "bint", "abu", "de", "da", "van", "v
 
 def _double_surname(name: str) -> str | None:
     """ "Andrés Manuel López Obrador" is "López Obrador": two given names, two family names."""
-    parts = [p for p in name.replace(",", " ").split() if p]
+    parts = _name_parts(name)
     if len(parts) < 4 or not all(p[:1].isupper() for p in parts[-2:]):
         return None
     if parts[-2].lower() in NAME_PARTICLES:

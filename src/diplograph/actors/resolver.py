@@ -439,6 +439,12 @@ def _holder(
 GROUP_TITLES = ("president", "prime minister", "chancellor", "king", "emir")
 GROUP_SIZES = {"two": 2, "pair": 2, "both": 2, "three": 3, "four": 4, "five": 5}
 
+
+def group_size(text: str) -> int | None:
+    """How many people a collective counts ("the two leaders": 2), if it says."""
+    return next((n for word, n in GROUP_SIZES.items() if word in text.lower()), None)
+
+
 # Spellings of one title that news and the KB write differently.
 TITLE_SPELLINGS = {"amir": "emir", "premier": "prime minister"}
 
@@ -853,7 +859,7 @@ def resolve_typed_group(collective: Mention, ctx: DocContext, day: date | None) 
     """ "The two prime ministers", "both NSAs": the most recently named distinct people who
     held such an office that day, as many as the phrase counts. Without a count, or with too
     few such people, nothing (a guess would be worse than a gap)."""
-    wanted = next((n for word, n in GROUP_SIZES.items() if word in collective.text.lower()), None)
+    wanted = group_size(collective.text)
     offices = collective_offices(collective.text)
     every = wanted is None and _specific_plural_title(collective.text)
     if (wanted is None and not every) or offices is None or day is None:
@@ -898,10 +904,6 @@ def _specific_plural_title(text: str) -> bool:
     return any(title in fold(text) for title in SPECIFIC_PLURAL_TITLES)
 
 
-def _possessive(mention: Mention, text: str) -> bool:
-    return text[mention.end : mention.end + 2] in ("'s", "’s")
-
-
 def resolve_named_group(
     collective: Mention, ctx: DocContext, day: date | None, reach: int
 ) -> list[Actor]:
@@ -912,14 +914,12 @@ def resolve_named_group(
     the group ("The Azerbaijani leader and the Armenian prime minister said they ...").
     """
     before = [
-        m
-        for m in ctx.mentions
-        if reach <= m.start < collective.start and not _possessive(m, ctx.text)
+        m for m in ctx.mentions if reach <= m.start < collective.start and not ctx._possessive(m)
     ]  # "Sullivan reaffirmed President Biden's support. They ...": Biden is no party
     if collective.text.lower() == "them":
         # "Trump phoned the leaders of Thailand and Cambodia and told them": not the subject
         before = [m for m in before if not ctx._opens_clause(m, reach)]
-    wanted = next((n for word, n in GROUP_SIZES.items() if word in collective.text.lower()), None)
+    wanted = group_size(collective.text)
     names = [m for m in before if m.kind == "person" and len(m.candidates) == 1]
     with_roles = [
         m
