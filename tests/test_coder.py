@@ -158,3 +158,23 @@ def test_the_principal_a_readout_headline_names_is_the_president_of_its_body(res
     events = next(extract_articles([article], resources)).events
     call = next(e for e in events if e.type == "CONSULT")
     assert people(call) == ["Fumio Kishida", "Joe Biden"]
+
+
+def test_an_attack_that_names_no_doer_keeps_its_source_empty(code):
+    events = code("A roadside bomb killed two Nigerian soldiers near Maiduguri on Sunday.")
+    assaults = [e for e in events if e.type == "ASSAULT"]
+    assert len(assaults) == 1
+    assert [a.role for a in assaults[0].actors] == ["target"]
+    assert assaults[0].actors[0].country == "NGA"
+    # an act whose subject is not an attack still needs its doer
+    assert code("The report criticised Nigerian soldiers.") == []
+
+
+def test_an_actor_known_only_by_sector_is_the_source(code):
+    events = code("Militants attempted to assassinate Nigerian President Bola Tinubu on Sunday.")
+    assert [(e.type, [(a.role, a.country, a.text) for a in e.actors]) for e in events] == [
+        (
+            "ASSAULT",
+            [("source", None, "Militants"), ("target", "NGA", "Nigerian President Bola Tinubu")],
+        )
+    ]

@@ -53,6 +53,8 @@ FLOORS = {
     "actors_eighth": (0.97, 0.90, 0.85),
     "actors_ninth": (0.98, 0.89, 0.82),
     "actors_tenth": (0.97, 0.88, 0.86),
+    # first run 96.3 / 86.6 / 66.2 (coreference includes epithets: "the veteran leftist")
+    "actors_eleventh": (0.96, 0.86, 0.65),
 }
 
 

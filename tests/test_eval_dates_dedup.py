@@ -22,7 +22,9 @@ def test_event_dates(resources):
         f"{report.system_days}; publication {report.published_right}/{report.published_inferred}"
     )
     assert report.gold_events >= 200
-    assert report.exact_day_stated >= 0.86
+    # 0.882 (67/76) until acts by sector-only actors ("Police fired ...") were coded: 71/85
+    # now, more right days over a larger denominator of matched events
+    assert report.exact_day_stated >= 0.82
     assert report.wrong_rate <= 0.02
     assert report.published_inferred >= 10 and not report.published_wrong
 
@@ -47,6 +49,8 @@ def test_report_merging(resources, tmp_path):
         ("dedup_fourth", 0.95),
         # fifth set: first run 1.000 / 0.741, copies 1.000 / 1.000; now 0.870
         ("dedup_fifth", 0.85),
+        # sixth set: first run 1.000 / 1.000, copies 1.000 / 1.000
+        ("dedup_sixth", 0.95),
     ],
 )
 def test_report_merging_on_later_sets(resources, tmp_path, folder, recall):
@@ -64,3 +68,12 @@ def test_event_dates_on_the_second_set(resources):
     assert report.exact_day_stated >= 0.75
     assert report.wrong_rate <= 0.03
     assert not report.published_wrong
+
+
+def test_event_dates_on_the_third_set(resources):
+    """First run 69.0% exact (stated), 9/61 wrong days, 2 wrong publication dates; see README."""
+    report = evaluate_dates(ROOT / "tests" / "data" / "dates_third", resources)
+    assert report.gold_events >= 200
+    assert report.exact_day_stated >= 0.82
+    assert report.wrong_rate <= 0.07
+    assert report.published_inferred >= 10 and len(report.published_wrong) <= 1

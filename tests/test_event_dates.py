@@ -146,3 +146,21 @@ def test_a_where_clause_is_set_in_the_dated_visit(resources):
     )
     met = next(e for e in events if e.trigger == "met")
     assert met.date == date(2025, 6, 1)
+
+
+def test_a_clause_joined_to_a_dated_clause_without_an_event_takes_its_day(resources):
+    dated = _dated(
+        resources,
+        "More than a million people marched across France on Tuesday, and French police "
+        "arrested 457 protesters in Paris.",
+    )
+    assert dated["arrested"][:2] == (date(2025, 6, 3), "day")
+
+
+def test_until_a_clock_time_on_a_day_is_the_end_not_the_date(resources):
+    dated = _dated(
+        resources,
+        "Kenyan police arrested 20 protesters in Nairobi, and the Kenyan government imposed a "
+        "curfew on the city until 5 a.m. on Thursday.",
+    )
+    assert dated.get("imposed", (None,))[0] != date(2025, 5, 29)

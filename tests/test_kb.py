@@ -127,3 +127,13 @@ def test_world_coverage_of_top_offices():
     assert len(members) == 193
     assert covered["head_of_state"] >= 185 and covered["head_of_government"] >= 185
     assert covered["foreign_minister"] >= 150
+
+
+def test_historical_leaders_end_before_the_curated_years():
+    """Archigos spells (scripts/build_archigos.py) stop where the curated files begin, so a date
+    from 2015 on is always answered by the curated, titled offices."""
+    kb = load_kb()
+    imported = [s for s in kb.spells if s.office == "national_leader"]
+    assert len(imported) > 1000
+    assert all(s.end is not None and s.end < date(2015, 1, 1) for s in imported)
+    assert all(s.source.startswith("archigos") for s in imported)

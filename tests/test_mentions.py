@@ -48,7 +48,31 @@ def test_modifier_adjectives_are_not_actors():
     actors = resolve_all(
         "Pro-Russian fighters and Iranian-backed groups clashed.", date(2024, 1, 1)
     )
-    assert actors == []
+    # the fighters are an actor by sector (rebels), but neither Russia nor Iran is one
+    assert [(a.text, a.country) for a in actors] == [("fighters", None)]
+
+
+def test_names_written_with_a_lower_case_article():
+    kinds = {
+        m.text: m.candidates
+        for m in find_mentions(
+            "Officials said al-Qaeda and al-Shabaab had claimed the attacks.", load_kb()
+        )
+    }
+    assert kinds == {"Officials": [], "al-Qaeda": ["ALQAEDA"], "al-Shabaab": ["ALSHABAAB"]}
+
+
+def test_historical_leaders_by_full_name_and_title_but_not_by_bare_surname():
+    kb = load_kb()
+    saddam = resolve_all("Iraqi President Saddam Hussein rejected the plan.", date(1999, 5, 1))
+    assert [(a.name, a.country, a.office) for a in saddam] == [
+        ("Saddam Hussein", "IRQ", "national_leader")
+    ]
+    # out of office on the date, the name still fixes the person and their state
+    barak = resolve_all("Ehud Barak spoke.", date(2000, 1, 1))
+    assert [(a.name, a.country) for a in barak] == [("Ehud Barak", "ISR")]
+    # a bare surname of a leader of decades ago is not taken: "Clinton" today is rarely Bill
+    assert not any(m.kind == "person" for m in find_mentions("Clinton spoke.", kb))
 
 
 def test_diacritics_and_short_forms():

@@ -91,3 +91,39 @@ def test_the_pages_own_publication_line(resources):
     )
     assert article.published == date(2025, 3, 18)
     assert article.published_reason == "publication line at the top of the page"
+
+
+def test_update_line_counts_only_when_the_lead_names_that_day(resources):
+    # May 28, 2024 was a Tuesday: the update line and the story agree
+    confirmed = _published(
+        resources,
+        "TBILISI, Georgia (Wire) — Updated 6:40 PM GMT+4, May 28, 2024\n\n"
+        "Georgia's parliament on Tuesday overrode a presidential veto of a contested bill.",
+    )
+    assert confirmed.published == date(2024, 5, 28)
+    # an update two days after the Sunday the story reports says nothing certain
+    unconfirmed = _published(
+        resources,
+        "TBILISI, Georgia (Wire) — Updated 6:40 PM GMT+4, May 28, 2024\n\n"
+        "Georgia's parliament on Sunday overrode a presidential veto of a contested bill.",
+    )
+    assert unconfirmed.published is None
+
+
+def test_time_before_the_date_in_a_published_line(resources):
+    article = _published(
+        resources,
+        "LIMA, Peru (Wire) — Published 9:14 PM EST, December 7, 2022\n\n"
+        "Peru's Congress voted to remove the president on Wednesday.",
+    )
+    assert article.published == date(2022, 12, 7)
+
+
+def test_a_planned_weekday_does_not_date_the_dateline(resources):
+    # "will release ... on Friday" names a day to come; the report is Thursday's
+    article = _published(
+        resources,
+        "ISLAMABAD, Feb 28 (Wire) - Pakistan will release a captured Indian pilot on Friday, "
+        "Prime Minister Imran Khan told parliament on Thursday.",
+    )
+    assert article.published == date(2019, 2, 28)

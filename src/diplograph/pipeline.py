@@ -84,7 +84,12 @@ SINCE_BEFORE = re.compile(r"\bsince\s+$", re.IGNORECASE)
 SAME_DAY_REASON = "the same day as the event reported before"
 DAY_AFTER_REASON = "the day after the event reported before"
 TIME_OF_DAY_REASON = "a time of day, on the day named just before"
-DEADLINE_BEFORE = re.compile(r"\b(?:by|until|till|before|no later than|ahead of)\s+(?:the\s+)?$")
+# "until Thursday", "until 5 a.m. on Thursday": the day a state of affairs ends, not its start
+DEADLINE_BEFORE = re.compile(
+    r"\b(?:by|until|till|before|no later than|ahead of)\s+(?:the\s+)?"
+    r"(?:\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|am|pm)?\s+(?:on\s+)?)?$",
+    re.IGNORECASE,
+)
 
 
 def _best_date(
@@ -219,13 +224,26 @@ def _resolve_frame_actors(frame: Frame, day: date | None, ctx: DocContext) -> li
         else:
             resolved = resolve_mention(mention, day, ctx, actors)
         for actor in resolved:
-            if actor.id is None and actor.country is None:
+            if actor.id is None and actor.country is None and not _sector_actor(mention, frame):
                 continue  # "counterparts" with no country says nothing checkable
             actor.role = role
             if all(actor.key() != other.key() for other in actors):
                 actors.append(actor)
     actors.sort(key=lambda a: a.start or 0)
     return actors
+
+
+def _has_doer(frame: Frame, actors: list[Actor]) -> bool:
+    """A source, or an attack that names no doer but whom it hit ("a bomb killed ...")."""
+    if any(a.role == "source" for a in actors):
+        return True
+    return frame.implied_source and any(a.role == "target" for a in actors)
+
+
+def _sector_actor(mention: Mention, frame: Frame) -> bool:
+    """ "Militants tried to kill the prime minister": who acted is known by kind (REB), not by
+    country; an act keeps such a party with its words and sector, a contact does not."""
+    return not frame.symmetric and mention.kind == "institution" and mention.sector is not None
 
 
 def _refine_visit(event: Event, frame: Frame) -> None:
@@ -259,7 +277,7 @@ def _frame_event(frame: Frame, published: date | None, ctx: DocContext) -> Event
         actors = _people_over_their_country(actors)
     if frame.type == "CONSULT" and len(actors) < 2:
         return None  # a contact needs two parties (a visit: a visitor and a host or country)
-    if frame.type != "CONSULT" and not any(a.role == "source" for a in actors):
+    if frame.type != "CONSULT" and not _has_doer(frame, actors):
         return None  # who acted is unknown: an event without its actor is not coded
     cameo = frame.cameo
     if frame.type == "CONSULT" and frame.mode == "phone":

@@ -22,6 +22,12 @@ import yaml
 
 from diplograph.text import split_list, token_key
 
+# CAMEO actor codes that need no country (CAMEO manual, actor codebook: NGO, IGO, MNC).
+TRANSNATIONAL_SECTORS = frozenset({"NGO", "IGO", "MNC"})
+# People imported from Archigos (scripts/build_archigos.py) are found by full name, or by a name
+# word after a title on a date they led; never by a bare surname.
+HISTORICAL_SOURCE = "archigos"
+
 
 @dataclass(frozen=True)
 class Spell:
@@ -160,9 +166,10 @@ class KnowledgeBase:
         return None
 
     def actor_code(self, polity: str | None, sector: str | None) -> str | None:
-        """CAMEO-style code: country + sector (``TURGOV``), or the organisation's own code."""
+        """CAMEO-style code: country + sector (``TURGOV``), or the organisation's own code.
+        Transnational sectors stand alone in CAMEO ("a human rights group" is ``NGO``)."""
         if polity is None:
-            return None
+            return sector if sector in TRANSNATIONAL_SECTORS else None
         if polity in self.organizations:
             return self.organizations[polity].cameo or polity
         return f"{polity}{sector or ''}"
@@ -379,6 +386,8 @@ def _load_people(
                 continue
             kb.add_phrase(alias, Entry("person", person.id, "alias", needs_capital=True))
         polities = {s.polity for s in kb.spells_for(person.id)}
+        if person.source.startswith(HISTORICAL_SOURCE):
+            continue  # "Clinton", "Gandhi" in current news: rarely the leader of decades ago
         # surnames from the canonical name and from two-word aliases ("Volodymyr Zelensky"):
         # longer aliases often end in a second family name ("Margarita Robles Fernández")
         short_aliases = [a for a in person.aliases if len(a.split()) == 2 and a[0] != "@"]

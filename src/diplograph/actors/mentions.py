@@ -20,7 +20,8 @@ COUNTRY_GAP = re.compile(
     r"|current|caretaker|outgoing|embattled|veteran|long-serving|de facto"
     # political colour: "Brazil's leftist leader", "Venezuela's socialist leader"
     r"|leftist|left-wing|rightist|right-wing|far-right|far-left|socialist|conservative"
-    r"|populist|nationalist|centrist|liberal|reformist|hardline|hard-line|military)\s+)?$",
+    r"|populist|nationalist|centrist|liberal|reformist|hardline|hard-line|military"
+    r"|religious|spiritual|ailing|elderly)\s+)?$",
     re.IGNORECASE,
 )
 # "former foreign minister": the text says the person no longer holds the office on that date
@@ -65,13 +66,22 @@ NOT_NAMES = {
 }
 
 
+# lower-case articles that open names written "al-Qaeda", "el-Sisi", "ad-Din"
+NAME_ARTICLES = {"al", "el", "ad", "ed", "as", "es", "an", "ar", "ash", "at", "az", "ul"}
+
+
 def _case_ok(original: str, entry: Entry) -> bool:
     if entry.case_sensitive:
         letters = [c for c in original if c.isalpha()]
         return all(c.isupper() for c in letters)
-    if entry.needs_capital:
-        return original[:1].isupper()
+    if entry.needs_capital:  # "al-Qaeda": a name whose article is written in lower case
+        return original[:1].isupper() or _capital_after_article(original)
     return True
+
+
+def _capital_after_article(original: str) -> bool:
+    head, _, rest = original.partition("-")
+    return head.lower() in NAME_ARTICLES and rest[:1].isupper()
 
 
 CAPITALISED_WORD_BEFORE = re.compile(r"(?:^|[^.!?:;\n\"“(]\s)([A-Z][\w'’-]*)\s$")

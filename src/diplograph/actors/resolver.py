@@ -336,7 +336,7 @@ def _pick_person(
             c
             for c in candidates
             if any(
-                s.covers(day) and (mention.office is None or s.office == mention.office)
+                s.covers(day) and office_fits(s.office, mention.office)
                 for s in ctx.kb.spells_for(c)
             )
         ]
@@ -402,12 +402,25 @@ def _by_name_part(mention: Mention, day: date | None, ctx: DocContext) -> str | 
     matches = {
         spell.person_id
         for spell in kb.spells
-        if spell.office == mention.office
+        if office_fits(spell.office, mention.office)
         and spell.covers(day)
         and (mention.country is None or spell.polity == mention.country)
         and _has_name_words(kb, spell.person_id, wanted)
     }
     return matches.pop() if len(matches) == 1 else None
+
+
+# Titles a state's leader goes by; Archigos' ``national_leader`` spells answer to any of them.
+LEADING_OFFICES = frozenset(
+    {"head_of_state", "head_of_government", "leader", "president_or_leader"}
+)
+
+
+def office_fits(held: str, wanted: str | None) -> bool:
+    """Does a spell of ``held`` fit a mention titled ``wanted`` ("President Mubarak")?"""
+    if wanted is None or held == wanted:
+        return True
+    return held == "national_leader" and wanted in LEADING_OFFICES
 
 
 def _has_name_words(kb: KnowledgeBase, person_id: str, wanted: set[str]) -> bool:

@@ -283,6 +283,16 @@ def _apply_variant(frame: Frame, variant: dict[str, Any]) -> None:
     frame.mode = variant.get("mode", frame.mode)
 
 
+def _implied_doer(
+    token: Token, spec: dict[str, Any], subject_tokens: list[Token], passive: bool, lexicon: Lexicon
+) -> bool:
+    """ "A roadside bombing killed one U.S. soldier": the subject is the weapon or the attack,
+    so the act is reported but its doer is not named."""
+    if passive or spec.get("type") not in lexicon.implied_doer_types:
+        return False
+    return any(t.lemma_.lower() in lexicon.implied_doers for t in subject_tokens[:1])
+
+
 def action_frame(
     view: SentenceView,
     token: Token,
@@ -303,10 +313,13 @@ def action_frame(
     _parties(view, frame, token, spec, lexicon, subject_tokens, objects, passive)
     if spec.get("requires_object_actor") and not frame.targets:
         return None
-    if not frame.sources:
+    if not frame.sources and not _implied_doer(token, spec, subject_tokens, passive, lexicon):
         return None
     if not frame.targets:
         frame.targets = _fallback_targets(view, token, [] if passive else objects)
+    if not frame.sources and not frame.targets:
+        return None
+    frame.implied_source = not frame.sources
     if not frame.targets and spec.get("place_target"):
         places = prep_objects(token, {"in", "at"}) + [
             p for o in objects for p in prep_objects(o, {"in", "at"})

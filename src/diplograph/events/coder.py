@@ -100,6 +100,9 @@ class Frame:
     # "according to X"; empty when the text states it in its own voice
     reporter: tuple[int, int] | None = None
     previous_start: int = -1  # where the sentence before this one starts (for pronouns)
+    # "a roadside bomb killed two soldiers": the act names no doer; the event keeps its source
+    # empty rather than being dropped (lexicon ``implied_doers``)
+    implied_source: bool = False
 
     def mentions(self) -> list[Mention]:
         seen: list[Mention] = []
@@ -858,6 +861,7 @@ def attach_dates(doc: Doc, sentence: Sentence, frames: list[Frame], exprs: list[
         if frame.date_head is not None:
             by_trigger.setdefault(frame.date_head.i, frame)
     own_dates: dict[int, list[DateExpr]] = {}
+    loose: dict[int, list[DateExpr]] = {}  # dates of clauses that hold no event
     for expr in exprs:
         lo, hi = expr.start - sentence.start, expr.end - sentence.start
         inside = [t for t in doc if t.idx >= lo and t.idx < hi]
@@ -867,6 +871,8 @@ def attach_dates(doc: Doc, sentence: Sentence, frames: list[Frame], exprs: list[
         if _modifies_other_noun(root, by_trigger):
             continue  # "Herzog's July 19 address", "tomorrow's funeral": not this event's date
         owner = _owning_trigger(root, by_trigger)
+        if owner is None and (verb := _clause_verb(root)) is not None:
+            loose.setdefault(verb.i, []).append(expr)
         if owner is not None:
             dated = replace(expr, statement=True) if owner.statement_dated else expr
             owner.statement_dated = False
@@ -883,6 +889,8 @@ def attach_dates(doc: Doc, sentence: Sentence, frames: list[Frame], exprs: list[
     for frame in frames:
         if not frame.dates:
             frame.dates = _when_clause_date(frame.trigger, doc, sentence, exprs)
+        if not frame.dates:
+            frame.dates = _coordinated_clause_date(frame.trigger, loose)
     for frame in frames:
         head = by_trigger.get(frame.trigger.head.i)
         if (
@@ -917,6 +925,27 @@ def attach_dates(doc: Doc, sentence: Sentence, frames: list[Frame], exprs: list[
                 governor = by_trigger.get(verb.i)
             if governor is not None and governor is not frame:
                 frame.dates = list(governor.dates)
+
+
+def _clause_verb(token: Token) -> Token | None:
+    current = token
+    for _ in range(8):
+        if current.pos_ in ("VERB", "AUX"):
+            return current
+        if current.head == current:
+            return None
+        current = current.head
+    return None
+
+
+def _coordinated_clause_date(trigger: Token, loose: dict[int, list[DateExpr]]) -> list[DateExpr]:
+    """ "A million people marched on Thursday, and police arrested 457": a clause joined by
+    "and" to a dated clause that reports no event of its own happened on that day."""
+    if trigger.pos_ not in ("VERB", "AUX") or _pluperfect(trigger):
+        return []
+    if trigger.dep_ == "conj" and trigger.head.i in loose:
+        return list(loose[trigger.head.i])
+    return []
 
 
 def _scene_of_where(verb: Token, by_trigger: dict[int, Frame]) -> Frame | None:

@@ -45,6 +45,9 @@ class Lexicon:
     plover_scores: dict[tuple[str, str], float] = field(default_factory=dict)
     demand_modals: dict[str, str] = field(default_factory=dict)  # "said Iran must stop": 100
     speech_verbs: frozenset[str] = frozenset()
+    # "a car bomb killed ...": subjects that are the attack itself, and the types they can do
+    implied_doers: frozenset[str] = frozenset()
+    implied_doer_types: frozenset[str] = frozenset()
 
     def scores(self, code: str) -> CameoCode | None:
         """Goldstein and quad class; four-digit codes inherit their three-digit parent."""
@@ -157,4 +160,6 @@ def load_lexicon() -> Lexicon:
         planned_as=raw.get("planned_as", {}),
         demand_modals=raw.get("demand_modals", {}),
         speech_verbs=frozenset(raw.get("speech_verbs", [])),
+        implied_doers=frozenset(raw.get("implied_doers", [])),
+        implied_doer_types=frozenset(raw.get("implied_doer_types", [])),
     )
