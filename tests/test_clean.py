@@ -82,3 +82,22 @@ def test_unseen_page_chrome():
     assert reasons["Subscribe to our new"] == "social_cta"
     assert reasons["Chile's president me"] == "related_list"
     assert reasons["Photo: AFP"] == "photo_credit"
+
+
+def test_agency_datelines_with_a_colon_are_removed():
+    clean = clean_article(
+        Article(
+            doc_id="t",
+            text="GAZA CITY, Palestinian Territories: Four people were wounded in an air strike "
+            "in the north of the territory on Friday, medics said.",
+        )
+    )
+    assert clean.clean_text.startswith("Four people were wounded")
+    assert [r.text for r in clean.removed if r.reason == "dateline"] == [
+        "GAZA CITY, Palestinian Territories:"
+    ]
+    # a speaker's colon is not a dateline
+    kept = clean_article(
+        Article(doc_id="u", text="Mr. Lammy: the talks were constructive, he said.")
+    )
+    assert not [r for r in kept.removed if r.reason == "dateline"]

@@ -178,3 +178,14 @@ def test_an_actor_known_only_by_sector_is_the_source(code):
             [("source", None, "Militants"), ("target", "NGA", "Nigerian President Bola Tinubu")],
         )
     ]
+
+
+def test_the_doer_of_a_gerund_is_the_subject_it_shares_even_in_a_passive(code):
+    # "were wounded after shelling the town": the soldiers shelled, then were wounded
+    events = code("Two Nigerian soldiers were wounded after shelling the town of Maiduguri.")
+    assert any(
+        a.role == "source" and a.country == "NGA"
+        for e in events
+        if e.type == "ASSAULT"
+        for a in e.actors
+    )

@@ -4,7 +4,12 @@ from datetime import date
 
 from diplograph.actors.kb import load_kb
 from diplograph.actors.mentions import find_mentions
-from diplograph.actors.resolver import DocContext, resolve_mention, resolve_pronoun
+from diplograph.actors.resolver import (
+    DocContext,
+    resolve_mention,
+    resolve_pronoun,
+    resolve_typed_group,
+)
 from diplograph.nlp import split_sentences
 
 
@@ -157,3 +162,50 @@ def test_a_later_his_repeats_the_possessor_of_his_counterpart(resources):
     )
     found = _resolve_at(text, "his first", date(2023, 1, 23), resources)
     assert _names(found) == ["Luiz Inácio Lula da Silva"]
+
+
+def test_a_possessive_in_a_phrase_after_the_clause_is_its_subjects(resources):
+    text = (
+        "Japanese Prime Minister Fumio Kishida held talks with Indian Prime Minister Narendra "
+        "Modi in New Delhi on Monday, on his first trip abroad since January."
+    )
+    assert _names(_resolve_at(text, "his", date(2023, 3, 20), resources)) == ["Fumio Kishida"]
+
+
+def test_a_possessive_takes_the_subject_of_its_own_later_clause(resources):
+    text = (
+        "Kenyan President William Ruto was welcomed by King Charles III on Tuesday, the first "
+        "state visit since the monarch succeeded his mother."
+    )
+    assert _names(_resolve_at(text, "his", date(2023, 10, 31), resources)) == ["Charles III"]
+
+
+def test_an_apposition_is_not_the_subject_of_a_clause(resources):
+    text = (
+        "President Joe Biden spoke today with Justin Trudeau, Prime Minister of Canada, to thank "
+        "him for his support."
+    )
+    assert _names(_resolve_at(text, "him", date(2023, 3, 20), resources)) == ["Justin Trudeau"]
+
+
+def test_descriptions_of_an_office_point_back_to_its_holder(resources):
+    text = (
+        "Slovak President Zuzana Caputova condemned the attack. The outgoing head of state "
+        "said she was shocked."
+    )
+    assert _names(_resolve_at(text, "head of state", date(2024, 5, 15), resources)) == [
+        "Zuzana Čaputová"
+    ]
+
+
+def test_a_counterpart_in_a_counted_group(resources):
+    text = (
+        "In Berlin, the German chancellor welcomed his Polish counterpart, and the two leaders "
+        "pledged support for Ukraine."
+    )
+    kb = load_kb()
+    mentions = find_mentions(text, kb)
+    ctx = DocContext.from_mentions(kb, mentions, text)
+    group = next(m for m in mentions if m.text == "the two leaders")
+    found = resolve_typed_group(group, ctx, date(2024, 2, 12))
+    assert sorted(_names(found)) == ["Donald Tusk", "Olaf Scholz"]

@@ -79,3 +79,42 @@ def test_diacritics_and_short_forms():
     actors = resolve_all("Erdogan received Zelensky in Istanbul.", date(2024, 3, 8))
     names = {a.name for a in actors}
     assert {"Recep Tayyip Erdoğan", "Volodymyr Zelenskyy"} <= names
+
+
+def test_palestinian_territories_by_their_names():
+    found = {
+        m.text: m.candidates
+        for m in find_mentions("Jets struck Gaza and the West Bank.", load_kb())
+    }
+    assert found == {"Gaza": ["PSE"], "West Bank": ["PSE"]}
+
+
+def test_a_monarch_of_several_realms_is_found_in_each():
+    for text, country in (
+        ("The British monarch spoke.", "GBR"),
+        ("Canada's head of state spoke.", "CAN"),
+    ):
+        actors = resolve_all(text, date(2023, 11, 22))
+        assert [(a.name, a.country) for a in actors] == [("Charles III", country)]
+
+
+def test_regions_that_hold_a_country_name_are_not_that_country():
+    found = find_mentions(
+        "Latin American leaders met in South America and North America.", load_kb()
+    )
+    assert all(m.country != "USA" for m in found)
+
+
+def test_a_singular_title_after_two_countries_belongs_to_the_last():
+    actors = resolve_all(
+        "King Felipe VI of Spain and Portugal's president arrived.", date(2023, 1, 1)
+    )
+    assert ("Marcelo Rebelo de Sousa", "PRT") in [(a.name, a.country) for a in actors]
+    assert all(a.name != "Pedro Sánchez" for a in actors)
+
+
+def test_first_ever_between_country_and_title():
+    found = find_mentions("Kenya's first-ever national security adviser spoke.", load_kb())
+    assert [(m.text, m.country) for m in found if m.kind == "role"] == [
+        ("Kenya's first-ever national security adviser", "KEN")
+    ]

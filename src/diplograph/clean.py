@@ -25,7 +25,9 @@ DATELINE = re.compile(
     r"\([A-Za-z][A-Za-z .&/-]{1,30}\)\s*(?:\.?-{1,2}|–|—|:)\s+"
     # "ADDIS ABABA, Ethiopia —"
     r"|[A-Z]{3,}(?:[ ,][A-Z]{2,})*(?:,\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?=\s*[-–—]))?"
-    r"(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2})?\s*(?:-{1,2}|–|—)\s+)"
+    r"(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2})?\s*(?:-{1,2}|–|—)\s+"
+    # AFP: "GAZA CITY, Palestinian Territories: Four children ...", "LYON: Interpol has ..."
+    r"|[A-Z]{3,}(?: [A-Z]{2,})*(?:,\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})?:\s+(?=[A-Z]))"
 )
 TERMINAL = re.compile(r"[.!?…:;\"”’')\]]\s*$")
 MIN_WORDS_FOR_LANGUAGE_ID = 6

@@ -137,14 +137,18 @@ class KnowledgeBase:
             return None
         return spell
 
-    def office_on(self, person_id: str, day: date, prefer: str | None = None) -> Spell | None:
-        """The office a person held on ``day``: the preferred one if held, else the most senior."""
+    def office_on(
+        self, person_id: str, day: date, prefer: str | None = None, polity: str | None = None
+    ) -> Spell | None:
+        """The office a person held on ``day``: the preferred one if held (in ``polity`` when
+        they held it in several: King Charles III is head of state of Britain and of Canada),
+        else the most senior."""
         held = [s for s in self.spells_for(person_id) if s.covers(day)]
         if not held:
             return None
-        for spell in held:
-            if spell.office == prefer:
-                return spell
+        preferred = [s for s in held if s.office == prefer]
+        for spell in sorted(preferred, key=lambda s: s.polity != polity):
+            return spell
         return min(held, key=lambda s: self._rank(s.office))
 
     def latest_office(self, person_id: str, prefer: str | None = None) -> Spell | None:
@@ -418,6 +422,8 @@ def _load_roles(kb: KnowledgeBase, roles: dict[str, Any]) -> None:
         for country, titles in (spec.get("country_titles") or {}).items():
             for title in titles:
                 kb.add_phrase(title, Entry("role", office, "title", country=country, sector=sector))
+    for phrase in roles.get("regions", []):
+        kb.add_phrase(phrase, Entry("region", "region", "name", needs_capital=True))
     for title in roles.get("spokesperson_titles", []):
         kb.add_phrase(title, Entry("spokesperson", "spokesperson", "title", sector="GOV"))
     for spec in roles.get("institutions", []):
@@ -439,7 +445,9 @@ def _load_roles(kb: KnowledgeBase, roles: dict[str, Any]) -> None:
     for phrase in roles.get("pronouns", []):
         kb.add_phrase(phrase, Entry("pronoun", phrase, "phrase"))
     kb.honorific_titles = {
-        word: tuple(titles) for word, titles in (roles.get("honorific_titles") or {}).items()
+        word: tuple(titles)
+        for key in ("honorific_titles", "descriptive_titles")
+        for word, titles in (roles.get(key) or {}).items()
     }
     kb.seniority = list(roles.get("seniority", []))
     kb.shared_offices = frozenset(

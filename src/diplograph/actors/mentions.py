@@ -21,7 +21,9 @@ COUNTRY_GAP = re.compile(
     # political colour: "Brazil's leftist leader", "Venezuela's socialist leader"
     r"|leftist|left-wing|rightist|right-wing|far-right|far-left|socialist|conservative"
     r"|populist|nationalist|centrist|liberal|reformist|hardline|hard-line|military"
-    r"|religious|spiritual|ailing|elderly)\s+)?$",
+    r"|religious|spiritual|ailing|elderly"
+    # "Kenya's first-ever national security adviser", "Colombia's first leftist head of state"
+    r"|first|first-ever|female|woman|civilian)\s+){0,3}$",
     re.IGNORECASE,
 )
 # "former foreign minister": the text says the person no longer holds the office on that date
@@ -120,7 +122,8 @@ def scan(text: str, kb: KnowledgeBase) -> list[tuple[int, int, list[Entry]]]:
                 if _case_ok(text[start:end], e) and _guard_ok(text, start, end, e)
             ]
             if valid:
-                spans.append((start, end, valid))
+                if any(e.kind != "region" for e in valid):  # a region only hides its words
+                    spans.append((start, end, [e for e in valid if e.kind != "region"]))
                 i += n
                 break
         else:
@@ -197,6 +200,8 @@ def _absorb_countries(text: str, mentions: list[Mention], index: int, kb: Knowle
             first = cursor
             cursor -= 1
             gap_pattern = COORD_GAP
+            if not role.plural:
+                break  # "King Felipe VI of Spain and Portugal's president": one president
             continue
         break
     if not countries:

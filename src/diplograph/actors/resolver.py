@@ -67,6 +67,8 @@ class DocContext:
         before = self.text[max(0, pronoun.start - 20) : pronoun.start] if self.text else ""
         if BRIEFING_BEFORE.search(self.text[max(0, pronoun.start - 80) : pronoun.start]):
             return True  # "Abbas briefed Biden on his engagement": the briefer's own
+        if ADJUNCT_BEFORE.search(before):
+            return True  # "X met Y in Hanoi on Monday, on his first trip abroad": X's trip
         return not (pronoun.text.lower() in ("his", "her") and OBJECT_CONTEXT.search(before))
 
     def _fronted_possessor(self, pronoun: Mention, sentence_start: int) -> Mention | None:
@@ -122,7 +124,23 @@ class DocContext:
     def _opens_clause(self, mention: Mention, sentence_start: int) -> bool:
         """Is the mention the subject of a clause: first in the sentence or after a clause break?"""
         before = self.text[sentence_start : mention.start]
+        comma = re.search(r",\s*$", before)
+        if comma and any(m.end == sentence_start + comma.start() for m in self.mentions):
+            return False  # "Justin Trudeau, Prime Minister of Canada": apposition, no clause
         return not before.strip() or bool(CLAUSE_BREAK.search(before))
+
+    def _own_clause_subject(self, mention: Mention, pronoun: Mention, sentence_start: int) -> bool:
+        """Is ``mention`` the subject of a later clause that also holds the possessive?"""
+        if pronoun.text.lower() not in ("his", "her") or mention.start == self._first_start(
+            sentence_start
+        ):
+            return False
+        between = self.text[mention.end : pronoun.start]
+        return self._opens_clause(mention, sentence_start) and not re.search(r"[,;:]", between)
+
+    def _first_start(self, sentence_start: int) -> int:
+        people = self._people_between(sentence_start, len(self.text))
+        return people[0].start if people else -1
 
     def _quote_start(self, pronoun: Mention) -> int | None:
         """Where the quotation holding the pronoun opens, if it is inside one."""
@@ -181,8 +199,14 @@ class DocContext:
             return self.antecedents(repeated, exclude, sentence_start, previous_start)
         if in_sentence:
             # a subject pronoun ("he said") most often takes up the sentence's first person;
-            # a possessive after an object ("thanked X for his") the nearest one
-            return [in_sentence[0] if self._subject_like(pronoun) else in_sentence[-1]], None
+            # a possessive after an object ("thanked X for his") the nearest one; a possessive
+            # in a later clause the subject of that clause ("since the monarch succeeded his
+            # mother")
+            if not self._subject_like(pronoun) or self._own_clause_subject(
+                in_sentence[-1], pronoun, sentence_start
+            ):
+                return [in_sentence[-1]], None
+            return [in_sentence[0]], None
         if previous and pronoun.text.lower() in ("he", "she", "his", "her"):
             return [previous[0]], None  # the previous sentence's first person, usually its subject
         return [], None
@@ -190,7 +214,8 @@ class DocContext:
 
 FRONTED_PHRASE = re.compile(r"^\s*(?:In|During|After|Before|On|At|Following)\s+$")
 CLAUSE_BREAK = re.compile(
-    r"(?:[,;:]|\b(?:and|but|while|as|after|before|when|that|where)\b)\s*(?:the\s+)?$",
+    r"(?:[,;:]|\b(?:and|but|while|as|after|before|when|that|where|since|because|although"
+    r"|though|whereas|until)\b)\s*(?:the\s+)?$",
     re.IGNORECASE,
 )
 # "her" is an object when no noun follows it: "encouraged her to", "told her.", "with her and"
@@ -209,6 +234,8 @@ def _is_object(pronoun: Mention, text: str) -> bool:
 
 
 POSSESSIVE_AFTER = re.compile(r"^['’]s\b")
+# a phrase set off by a comma after the clause is about its subject
+ADJUNCT_BEFORE = re.compile(r",\s*(?:on|during|in)\s+$", re.IGNORECASE)
 AND_BEFORE = re.compile(r"^\s+and\s+$")
 LIST_BEFORE = re.compile(r"(?:,|\band)\s+(?:\w+\s+)?$")
 BRIEFING_BEFORE = re.compile(
@@ -250,7 +277,7 @@ def _person_actor(
     person = kb.persons[person_id]
     spell: Spell | None = None
     if day is not None:
-        spell = kb.office_on(person_id, day, prefer=mention.office)
+        spell = kb.office_on(person_id, day, prefer=mention.office, polity=mention.country)
     elif mention.office:
         spell = kb.latest_office(person_id, prefer=mention.office)
         if spell is not None and spell.office != mention.office:
@@ -460,6 +487,8 @@ def group_size(text: str) -> int | None:
 
 # Spellings of one title that news and the KB write differently.
 TITLE_SPELLINGS = {"amir": "emir", "premier": "prime minister"}
+# "the outgoing head of state", "the new premier": words about the holder, not the office
+DESCRIPTIVE_MODIFIERS = ("outgoing", "incoming", "new", "current", "veteran", "embattled", "ailing")
 
 
 def _title_words(text: str) -> str:
@@ -483,7 +512,7 @@ def _earlier_holder(mention: Mention, day: date | None, ctx: DocContext) -> Acto
     The title word itself must appear in that person's title ("the King" is not the President
     who is head of state too), which also lets "the Secretary" find a Secretary of State.
     """
-    skip = ("the", "a", "his", "her", "their")
+    skip = ("the", "a", "his", "her", "their", *DESCRIPTIVE_MODIFIERS)
     words = [w for w in _title_words(mention.text).split() if w not in skip]
     title_word = TITLE_SPELLINGS.get(" ".join(words), " ".join(words))
     if not title_word:
@@ -827,7 +856,14 @@ def _resolve_role(
         resolved = _person_actor(
             kb,
             person_id,
-            Mention("person", mention.text, mention.start, mention.end, office=polity_office),
+            Mention(
+                "person",
+                mention.text,
+                mention.start,
+                mention.end,
+                office=polity_office,
+                country=polity,
+            ),
             day,
             via,
         )
@@ -881,9 +917,9 @@ def resolve_typed_group(collective: Mention, ctx: DocContext, day: date | None) 
     titled = next((t for t in GROUP_TITLES if t in collective.text.lower()), None)
     found: list[Actor] = []
     for mention in reversed([m for m in ctx.mentions if m.start < collective.start]):
-        if mention.kind not in ("person", "role") or mention.plural or mention.counterpart:
+        if mention.kind not in ("person", "role") or mention.plural:
             continue
-        for actor in resolve_mention(mention, day, ctx, []):
+        for actor in resolve_mention(mention, day, ctx, _sentence_before(mention, day, ctx)):
             spell = ctx.kb.office_on(actor.id, day) if actor.id in ctx.kb.persons else None
             if spell is None or spell.office not in offices:
                 continue
@@ -898,6 +934,27 @@ def resolve_typed_group(collective: Mention, ctx: DocContext, day: date | None) 
         # "The National Security Advisors discussed ...": every such office holder named
         return list(reversed(found))
     return []
+
+
+def _fits_group(actor: Actor, offices: frozenset[str] | None, titled: str | None) -> bool:
+    """ "the two presidents" are presidents, "the two leaders" hold a leading office."""
+    if offices is not None and actor.office not in offices:
+        return False
+    return titled is None or titled in (actor.title or "").lower()
+
+
+def _sentence_before(mention: Mention, day: date | None, ctx: DocContext) -> list[Actor]:
+    """The people named before a counterpart phrase in its sentence, which it is read against
+    ("the German chancellor welcomed his Polish counterpart")."""
+    if not mention.counterpart:
+        return []
+    start = _sentence_start(ctx.text, mention.start)
+    actors: list[Actor] = []
+    for earlier in ctx.mentions:
+        inside = start <= earlier.start < mention.start
+        if inside and earlier.kind in ("person", "role") and not earlier.counterpart:
+            actors += resolve_mention(earlier, day, ctx, actors)
+    return actors
 
 
 SPECIFIC_PLURAL_TITLES = (
@@ -938,14 +995,19 @@ def resolve_named_group(
         m
         for m in before
         if (m.kind == "person" and len(m.candidates) == 1)
-        or (m.kind == "role" and bool(m.country or m.countries) and not m.counterpart)
+        # "his Polish counterpart" is read against the people named before it
+        or (m.kind == "role" and bool(m.country or m.countries))
     ]
+    offices = collective_offices(collective.text)
+    titled = next((t for t in GROUP_TITLES if t in collective.text.lower()), None)
     for named in (names, with_roles):
         actors: list[Actor] = []
         for mention in named:
             for actor in resolve_mention(mention, day, ctx, actors):
                 if actor.id and all(actor.key() != other.key() for other in actors):
                     actors.append(_as_coreference(actor, collective))
+        if wanted and not all(_fits_group(a, offices, titled) for a in actors):
+            continue  # "the ministers accompanied the two leaders": not the ministers
         if len(actors) >= 2 and (wanted is None or len(actors) == wanted):
             return actors
     return []

@@ -49,6 +49,7 @@ VERB_TARGET_PREPS = {
 # Inside an object phrase: "an Indian proposal", "the removal of Mugabe", "admission by Moscow".
 OBJECT_TARGET_PREPS = VERB_TARGET_PREPS | {"of", "by", "for"}  # "warrants for two Brazilians"
 OBJECT_MODIFIER_DEPS = ("poss", "amod", "compound", "nmod")
+NOMINAL_SLOTS = ("pobj", "pcomp", "nsubj", "nsubjpass", "dobj")
 JOINT_WORDS = {"joint", "combined", "bilateral", "trilateral", "multilateral", "mutual"}
 OFFICIAL_SECTORS = {"GOV", "LEG", "JUD", "MIL", "COP", "SPY"}
 PARTITIVE_NOUNS = (
@@ -409,6 +410,11 @@ def _parties(
     frame.sources = _located(view, subject_tokens)
     if all(m.kind in ("collective", "pronoun") for m in frame.sources):
         frame.sources = _speaker(view, token, subject_tokens, lexicon) or frame.sources
+    if not frame.sources and token.dep_ in NOMINAL_SLOTS:
+        # a gerund used as a noun names its doer as a modifier: "killed in Israeli shelling"
+        frame.sources = view.actor_mentions(
+            [c for c in token.children if c.dep_ in OBJECT_MODIFIER_DEPS], modifiers=True
+        )
     if spec.get("object") == "target":
         frame.targets = view.actor_mentions(objects, places=True, modifiers=True)
 
