@@ -164,3 +164,24 @@ def test_until_a_clock_time_on_a_day_is_the_end_not_the_date(resources):
         "curfew on the city until 5 a.m. on Thursday.",
     )
     assert dated.get("imposed", (None,))[0] != date(2025, 5, 29)
+
+
+def test_a_later_sentence_with_a_time_of_its_own_is_not_set_in_the_contact(resources):
+    events = _events(
+        resources,
+        "Philippine President Rodrigo Duterte arrived in Beijing on Monday for a four-day visit. "
+        "In July, an international court ruled that China's claims had no legal basis, a "
+        "decision Beijing refused to recognise.",
+    )
+    refused = [e for e in events if e.trigger.lower() == "refused"]
+    assert [e.date for e in refused] == [None]
+
+
+def test_days_after_a_dated_clause(resources):
+    dated = _dated(
+        resources,
+        "Two days after Kenyan police arrested the activists, the Kenyan government released "
+        "them on Friday.",
+    )
+    assert dated["released"][:2] == (date(2025, 5, 30), "day")
+    assert dated["arrested"][:2] == (date(2025, 5, 28), "day")

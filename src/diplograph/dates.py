@@ -10,7 +10,7 @@ the people involved). The module is named ``dates`` so that it does not shadow `
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -173,6 +173,9 @@ class DateExpr:
     # "since December 2017, when he met Tsipras": the date a "when" clause hangs on is the
     # time of that clause's event, whatever preposition introduces it
     when_clause: bool = False
+    # "said on Wednesday ..., a day after protesters stormed parliament": the date of the
+    # clause "after" hangs on, moved by this many days (-1), for the event of the after-clause
+    offset_days: int = 0
 
 
 @dataclass
@@ -302,6 +305,19 @@ def resolve(
     windows: list[tuple[date, date | None]] | None = None,
 ) -> ResolvedDate:
     """Resolve one expression; ``anchor`` is the publication date when known."""
+    resolved = _resolve(expr, anchor, future, windows)
+    if expr.offset_days and resolved.date is not None and resolved.precision == "day":
+        offset = timedelta(days=expr.offset_days)
+        return replace(resolved, date=resolved.date + offset, text=expr.text)
+    return resolved
+
+
+def _resolve(
+    expr: DateExpr,
+    anchor: date | None,
+    future: bool = False,
+    windows: list[tuple[date, date | None]] | None = None,
+) -> ResolvedDate:
     text = expr.text
     if expr.kind in ("iso", "month_day", "day_month") and expr.month and expr.day:
         if expr.year:

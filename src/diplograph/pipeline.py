@@ -529,6 +529,7 @@ def _undatable(event: Event, spans_count: bool = True) -> bool:
 
 
 DAY_KINDS = ("weekday", "relative_day", "month_day", "day_month", "iso")
+OWN_TIME_KINDS = (*DAY_KINDS, "month_year", "month_only", "year")
 DATED_FROM_TEXT = ("explicit", "relative")
 CONTACT_REACH = 4  # sentences after a dated contact that may still describe it
 
@@ -579,6 +580,17 @@ def _earlier_one(event: Event) -> bool:
 def _perfect(event: Event) -> bool:
     """ "Trump has repeatedly threatened military action": a state over time, not that day."""
     return _trigger_after(event, r"(?:has|have|had)\s+(?:\w+ly\s+|been\s+)?")
+
+
+def _another_time(event: Event, contact: Event, sentences: list[Sentence]) -> bool:
+    """ "He arrived on Tuesday. In July, a court ruled ..., a decision Beijing refused to
+    recognise": a later sentence that names a time of its own is not set in the contact."""
+    index = event.evidence[0].sentence if event.evidence else None
+    if index is None or index >= len(sentences) or not contact.evidence:
+        return False
+    if contact.evidence[0].sentence == index:
+        return False
+    return any(e.kind in OWN_TIME_KINDS for e in find_date_expressions(sentences[index].text))
 
 
 def _during_contact(event: Event, events: list[Event]) -> Event | None:
@@ -706,7 +718,11 @@ def _apply_date_fallbacks(
                 continue
             event.date_reason = None  # "in the evening" of no named day: the usual fallbacks
         contact = _during_contact(event, events)
-        if contact is not None and event.type != "CONSULT":
+        if (
+            contact is not None
+            and event.type != "CONSULT"
+            and not _another_time(event, contact, sentences)
+        ):
             event.set_date(
                 contact.date,
                 "day",

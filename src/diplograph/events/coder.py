@@ -848,7 +848,15 @@ def _modifies_other_noun(root: Token, triggers: dict[int, Frame]) -> bool:
     )
 
 
-SETTING_PREPOSITIONS = ("in", "during", "at")  # "briefed X on Wednesday on his meetings": topic
+SETTING_PREPOSITIONS = ("in", "during", "at")
+# date words that name one day by themselves (not "the same day", "the following day")
+ABSOLUTE_DAY_KINDS = (
+    "weekday",
+    "relative_day",
+    "month_day",
+    "day_month",
+    "iso",
+)  # "briefed X on Wednesday on his meetings": topic
 
 
 def attach_dates(doc: Doc, sentence: Sentence, frames: list[Frame], exprs: list[DateExpr]) -> None:
@@ -888,6 +896,8 @@ def attach_dates(doc: Doc, sentence: Sentence, frames: list[Frame], exprs: list[
             frame.dates = own
     for frame in frames:
         if not frame.dates:
+            frame.dates = _days_apart_date(frame.trigger, by_trigger, loose)
+        if not frame.dates:
             frame.dates = _when_clause_date(frame.trigger, doc, sentence, exprs)
         if not frame.dates:
             frame.dates = _coordinated_clause_date(frame.trigger, loose)
@@ -925,6 +935,39 @@ def attach_dates(doc: Doc, sentence: Sentence, frames: list[Frame], exprs: list[
                 governor = by_trigger.get(verb.i)
             if governor is not None and governor is not frame:
                 frame.dates = list(governor.dates)
+
+
+COUNT_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+
+
+def _days_apart_date(
+    trigger: Token, by_trigger: dict[int, Frame], loose: dict[int, list[DateExpr]]
+) -> list[DateExpr]:
+    """ "dissolved parliament on Tuesday, a day after Hasina resigned": the after-clause's event
+    is that many days before the date of the clause it hangs on (after "before", after it)."""
+    clause = trigger.head if trigger.dep_ == "conj" else trigger  # "resigned and fled"
+    if clause.dep_ != "advcl" or clause.head == clause:
+        return []
+    mark = next((c for c in clause.children if c.dep_ == "mark"), None)
+    span = next(
+        (c for c in clause.children if c.dep_ == "npadvmod" and c.lemma_.lower() == "day"), None
+    )
+    if mark is None or span is None or mark.lower_ not in ("after", "before"):
+        return []
+    count = next((c for c in span.children if c.dep_ in ("det", "nummod")), None)
+    number = None if count is None else COUNT_WORDS.get(count.lower_)
+    if number is None and count is not None and count.text.isdigit():
+        number = int(count.text)
+    if number is None:
+        return []
+    main = clause.head
+    anchors = by_trigger[main.i].dates if main.i in by_trigger else loose.get(main.i, [])
+    days = [e for e in anchors if e.kind in ABSOLUTE_DAY_KINDS]
+    if len(days) != 1:
+        return []
+    words = " ".join(t.text for t in (count, span, mark))
+    shift = -number if mark.lower_ == "after" else number
+    return [replace(days[0], offset_days=shift, text=f"{days[0].text}, {words}")]
 
 
 def _clause_verb(token: Token) -> Token | None:
