@@ -74,3 +74,12 @@ def test_ingest_is_idempotent_and_queryable(tmp_path):
 def test_bad_date_option_is_a_clear_error(tmp_path):
     proc = run("events", "--db", str(tmp_path / "none.duckdb"), "--since", "yesterday")
     assert proc.returncode != 0
+
+
+def test_eval_dedup_leaves_nothing_behind_and_can_run_again(tmp_path):
+    folder = ROOT / "tests" / "data" / "dedup_sixth"
+    for _ in range(2):
+        proc = run("eval", "dedup", str(folder), cwd=tmp_path)
+        assert proc.returncode == 0, proc.stderr
+        assert "event reports" in proc.stdout
+    assert list(tmp_path.iterdir()) == []

@@ -534,16 +534,23 @@ def eval_dedup(
         Path,
         typer.Argument(help="folder with articles.jsonl, clusters.jsonl, article_duplicates.jsonl"),
     ] = Path("tests/data/dedup"),
-    db: DbOpt = Path("diplograph-eval-dedup.duckdb"),
+    db: Annotated[
+        Path | None,
+        typer.Option("--db", help="keep the evaluation database here (default: a temporary one)"),
+    ] = None,
 ) -> None:
     """Pairwise precision and recall of merging event reports and near-duplicate articles."""
+    import tempfile
+
     from diplograph.evaluate import evaluate_dedup
     from diplograph.pipeline import load_resources
 
-    if db.exists():
+    if db is not None and db.exists():
         err.print(f"[red]{db} exists[/]: the evaluation needs a fresh database file")
         raise typer.Exit(1)
-    report = evaluate_dedup(folder, db, load_resources())
+    with tempfile.TemporaryDirectory() as scratch:
+        target = db or Path(scratch) / "eval-dedup.duckdb"
+        report = evaluate_dedup(folder, target, load_resources())
     table = Table(title=f"report merging on {folder}")
     for column in ("pairs", "precision", "recall", "system pairs", "gold pairs"):
         table.add_column(column)
